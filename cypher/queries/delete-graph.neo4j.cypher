@@ -1,0 +1,7 @@
+// name: delete-graph
+// description: Deletes every role, transition and history (tests use it to start from an empty database). Neo4j only; Kùzu tests use a fresh in-memory database instead.
+// params: (none)
+// columns: (none)
+MATCH (n)
+WHERE n:Role OR n:History
+DETACH DELETE n

@@ -1,0 +1,7 @@
+// name: schema
+// description: Kùzu DDL for the role graph; idempotent (IF NOT EXISTS). One statement per semicolon.
+// Kùzu needs typed tables before data. Evidence is kept as a JSON string so the same
+// property exists on both engines (Neo4j cannot store maps as property values).
+CREATE NODE TABLE IF NOT EXISTS Role(id STRING, name STRING, nameJa STRING, aliases STRING[], family STRING, description STRING, PRIMARY KEY(id));
+CREATE REL TABLE IF NOT EXISTS TRANSITION(FROM Role TO Role, dataset STRING, kind STRING, count INT64, probability DOUBLE, skills STRING[], sources STRING[], evidenceJson STRING);
+CREATE NODE TABLE IF NOT EXISTS History(id STRING, dataset STRING, label STRING, labelJa STRING, source STRING, roles STRING[], evidenceJson STRING, PRIMARY KEY(id));

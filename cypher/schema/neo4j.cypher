@@ -1,0 +1,5 @@
+// name: schema
+// description: Neo4j 5 constraints and indexes for the role graph; idempotent (IF NOT EXISTS). One statement per semicolon.
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT history_id IF NOT EXISTS FOR (h:History) REQUIRE h.id IS UNIQUE;
+CREATE INDEX transition_dataset IF NOT EXISTS FOR ()-[t:TRANSITION]-() ON (t.dataset);

@@ -1,0 +1,55 @@
+/**
+ * createApp: the Express application without `listen`, so tests can start it
+ * on any port over a store of their choosing.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { GraphStore } from './db/graph-store.js';
+import { healthRoutes } from './http/health.routes.js';
+import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
+import { roleRoutes } from './http/role.routes.js';
+import type { Logger } from './logger.js';
+import { SnapshotCache } from './services/graph-snapshot.js';
+import { RoleService } from './services/role-service.js';
+
+/** What the app needs from outside. */
+export interface AppDeps {
+  store: GraphStore;
+  logger: Logger;
+  /** Directory of the built client (`client/dist`); not served when absent. */
+  staticDir?: string | undefined;
+}
+
+/** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */
+export interface App {
+  app: Express;
+  snapshots: SnapshotCache;
+}
+
+export function createApp({ store, logger, staticDir }: AppDeps): App {
+  const snapshots = new SnapshotCache(store);
+  const roles = new RoleService(store, snapshots);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId);
+  app.use(accessLog(logger));
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  api.use(healthRoutes(store));
+  api.use(roleRoutes(roles));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (deep links) get the page itself.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+  }
+
+  app.use(errorHandler(logger));
+  return { app, snapshots };
+}

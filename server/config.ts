@@ -1,0 +1,76 @@
+/**
+ * Configuration: the only reader of `process.env`. Parsed once with zod; a
+ * missing or malformed setting stops start-up with a list of every problem.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('127.0.0.1')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('./data')),
+    NEO4J_URI: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must start with neo4j://, neo4j+s://, bolt:// or bolt+s://')
+        .optional(),
+    ),
+    NEO4J_USER: z.preprocess(emptyToUndefined, z.string().default('neo4j')),
+    NEO4J_PASSWORD: optionalString,
+    NEO4J_DATABASE: optionalString,
+    ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+    }
+  });
+
+/** Which graph engine to use and how to reach it. */
+export type EngineConfig =
+  | { engine: 'kuzu'; path: string }
+  | { engine: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
+
+/** The validated application configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: EngineConfig;
+  adminToken: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Thrown when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses configuration from an environment object (default: `process.env`).
+ * @throws ConfigError listing every invalid or missing setting
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const store: EngineConfig = e.NEO4J_URI
+    ? { engine: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
+    : { engine: 'kuzu', path: path.join(dataDir, 'rolepath.kuzu') };
+  return { port: e.PORT, host: e.HOST, dataDir, store, adminToken: e.ADMIN_TOKEN, logLevel: e.LOG_LEVEL };
+}

@@ -1,0 +1,97 @@
+/**
+ * Request and response schemas of the HTTP API, shared by the server (to
+ * validate requests) and the client (to parse responses).
+ */
+import { z } from 'zod';
+import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
+
+export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string() });
+
+export const roleDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameJa: z.string(),
+  aliases: z.array(z.string()),
+  family: z.enum(ROLE_FAMILIES),
+  description: z.string(),
+});
+export type RoleDto = z.infer<typeof roleDto>;
+
+export const roleSummaryDto = roleDto.pick({ id: true, name: true, nameJa: true, family: true });
+export type RoleSummaryDto = z.infer<typeof roleSummaryDto>;
+
+export const transitionDto = z.object({
+  from: z.string(),
+  to: z.string(),
+  dataset: z.string(),
+  kind: z.enum(TRANSITION_KINDS),
+  count: z.number(),
+  probability: z.number(),
+  skills: z.array(z.string()),
+  evidence: z.array(evidenceDto),
+});
+export type TransitionDto = z.infer<typeof transitionDto>;
+
+/** A transition seen from one role, with the role at the other end. */
+export const roleMoveDto = transitionDto.extend({ other: roleSummaryDto });
+export type RoleMoveDto = z.infer<typeof roleMoveDto>;
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  engine: z.enum(['kuzu', 'neo4j']),
+  roles: z.number(),
+  transitions: z.number(),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
+export const roleSearchQuery = z.strictObject({
+  q: z.string().max(100, 'must be at most 100 characters').optional(),
+  limit: z.coerce.number().int('must be an integer').min(1).max(500).default(50),
+});
+export const roleSearchResponse = z.object({ roles: z.array(roleDto), total: z.number() });
+export type RoleSearchResponse = z.infer<typeof roleSearchResponse>;
+
+/** Any string up to 200 characters: an id that does not exist (whatever its form) is a 404, not a 400. */
+export const roleIdParam = z.strictObject({ id: z.string().min(1).max(200) });
+
+/** For endpoints that take no query parameters: unknown ones are rejected by name. */
+export const emptyQuery = z.strictObject({});
+
+export const roleDetailsResponse = z.object({
+  role: roleDto,
+  outgoing: z.array(roleMoveDto),
+  incoming: z.array(roleMoveDto),
+});
+export type RoleDetailsResponse = z.infer<typeof roleDetailsResponse>;
+
+export const graphNodeData = z.object({
+  id: z.string(),
+  label: z.string(),
+  labelJa: z.string(),
+  family: z.enum(ROLE_FAMILIES),
+});
+export const graphEdgeData = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  count: z.number(),
+  probability: z.number(),
+  kind: z.enum(TRANSITION_KINDS),
+  dataset: z.string(),
+  skills: z.array(z.string()),
+  evidence: z.array(evidenceDto),
+});
+export const graphResponse = z.object({
+  elements: z.object({
+    nodes: z.array(z.object({ data: graphNodeData })),
+    edges: z.array(z.object({ data: graphEdgeData })),
+  }),
+});
+export type GraphResponse = z.infer<typeof graphResponse>;
+export type GraphNodeData = z.infer<typeof graphNodeData>;
+export type GraphEdgeData = z.infer<typeof graphEdgeData>;
+
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.unknown()) }),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -1,0 +1,85 @@
+/**
+ * The shape of role-graph data as it is loaded into a GraphStore: roles,
+ * transitions between them, and personal career histories. The seed files in
+ * `seed/data/` and (later) imports are validated against these schemas before
+ * anything is written.
+ */
+import { z } from 'zod';
+
+/** Role families: the colour groups of the graph. */
+export const ROLE_FAMILIES = [
+  'customer-support',
+  'back-office',
+  'bizops',
+  'profit-centre',
+  'engineering',
+  'management',
+  'external',
+] as const;
+export const roleFamilySchema = z.enum(ROLE_FAMILIES);
+export type RoleFamily = z.infer<typeof roleFamilySchema>;
+
+/** Stable, URL-safe role id: lowercase words joined by hyphens. */
+export const roleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, e.g. "customer-support"')
+  .max(80);
+
+export const roleSchema = z.strictObject({
+  id: roleIdSchema,
+  name: z.string().min(1).max(120),
+  nameJa: z.string().min(1).max(120),
+  aliases: z.array(z.string().min(1).max(120)).default([]),
+  family: roleFamilySchema,
+  description: z.string().min(1).max(300),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+/** What kind of move a transition records. */
+export const TRANSITION_KINDS = ['move', 'recommended', 'split'] as const;
+export const transitionKindSchema = z.enum(TRANSITION_KINDS);
+export type TransitionKind = z.infer<typeof transitionKindSchema>;
+
+/** One account of a move: an exact quote from a source article with an English gloss. */
+export const evidenceSchema = z.strictObject({
+  source: z.string().min(1).max(200),
+  quote: z.string().min(1).max(400),
+  gloss: z.string().min(1).max(400),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const transitionSchema = z.strictObject({
+  from: roleIdSchema,
+  to: roleIdSchema,
+  kind: transitionKindSchema,
+  /** Number of independent accounts of this move (one per evidence entry in the seed). */
+  count: z.number().int().positive(),
+  skills: z.array(z.string().min(1).max(80)).default([]),
+  evidence: z.array(evidenceSchema).default([]),
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** A transition as stored: with its dataset and probability p(to | from). */
+export interface Transition extends TransitionInput {
+  dataset: string;
+  probability: number;
+}
+
+export const historySchema = z.strictObject({
+  id: roleIdSchema,
+  label: z.string().min(1).max(200),
+  labelJa: z.string().min(1).max(200),
+  source: z.string().min(1).max(200),
+  /** The person's roles in order; consecutive pairs must be transitions. */
+  roles: z.array(roleIdSchema).min(2),
+  evidence: z.array(evidenceSchema).default([]),
+});
+export type History = z.infer<typeof historySchema>;
+
+/** A whole graph ready to be written: what the seed loader and importers produce. */
+export interface GraphData {
+  dataset: string;
+  roles: Role[];
+  transitions: Transition[];
+  histories: History[];
+}

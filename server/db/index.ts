@@ -1,0 +1,22 @@
+/**
+ * Opens the GraphStore the configuration names: Neo4j when `NEO4J_URI` is set,
+ * otherwise embedded Kùzu.
+ */
+import type { EngineConfig } from '../config.js';
+import type { GraphStore } from './graph-store.js';
+import { KuzuGraphStore } from './kuzu/kuzu-store.js';
+import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
+
+export type { GraphStore, GraphCounts, RoleTransitions, EngineName } from './graph-store.js';
+
+/** Creates and initialises (schema) the store for `config`. */
+export async function openGraphStore(config: EngineConfig): Promise<GraphStore> {
+  const store: GraphStore = config.engine === 'neo4j' ? new Neo4jGraphStore(config) : new KuzuGraphStore({ path: config.path });
+  try {
+    await store.init();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+  return store;
+}

@@ -1,0 +1,130 @@
+/**
+ * Neo4j adapter: the production engine (single server, cluster or Aura with
+ * `neo4j+s://` routing). Reads run in `executeRead`, writes in one
+ * `executeWrite` transaction with batched `UNWIND … MERGE`.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { GraphData, History, Role, Transition } from '../../contract/graph-data.js';
+import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
+import { loadQuery, loadSchema } from '../query-loader.js';
+import { graphToWriteRows, rowToHistory, rowToRole, rowToTransition } from '../rows.js';
+import { toPlain } from './values.js';
+
+type Row = Record<string, unknown>;
+
+/** Connection settings for Neo4j. */
+export interface Neo4jStoreOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string | undefined;
+}
+
+/** Rows per UNWIND batch: large enough to amortise round trips, small enough for modest heaps. */
+const BATCH = 1000;
+
+/** A GraphStore over a Neo4j 5 server or cluster. */
+export class Neo4jGraphStore implements GraphStore {
+  readonly engine = 'neo4j' as const;
+  private readonly driver: Driver;
+  private readonly database: string | undefined;
+  private closed = false;
+
+  constructor(options: Neo4jStoreOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: false,
+    });
+    this.database = options.database;
+  }
+
+  async init(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.database });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      // Schema statements cannot share a transaction with each other in Neo4j; run each on its own.
+      for (const statement of loadSchema('neo4j')) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeGraph(data: GraphData): Promise<void> {
+    const rows = graphToWriteRows(data);
+    const transitions = rows.transitions.map((t) => ({ ...t, count: neo4j.int(t.count) }));
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite(async (tx) => {
+        await this.batched(tx, 'upsert-roles', rows.roles);
+        await this.batched(tx, 'upsert-transitions', transitions);
+        await this.batched(tx, 'upsert-histories', rows.histories);
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const [roles, transitions, histories] = await Promise.all(
+      ['count-roles', 'count-transitions', 'count-histories'].map(async (q) => Number((await this.read(q))[0]?.n ?? 0)),
+    );
+    return { roles: roles ?? 0, transitions: transitions ?? 0, histories: histories ?? 0 };
+  }
+
+  async listRoles(): Promise<Role[]> {
+    return (await this.read('list-roles')).map(rowToRole);
+  }
+
+  async getRole(id: string): Promise<Role | null> {
+    const [row] = await this.read('get-role', { id });
+    return row ? rowToRole(row) : null;
+  }
+
+  async listTransitions(): Promise<Transition[]> {
+    return (await this.read('list-transitions')).map(rowToTransition);
+  }
+
+  async roleTransitions(id: string): Promise<RoleTransitions> {
+    const all = (await this.read('role-transitions', { id })).map(rowToTransition);
+    return { incoming: all.filter((t) => t.to === id), outgoing: all.filter((t) => t.from === id) };
+  }
+
+  async listHistories(): Promise<History[]> {
+    return (await this.read('list-histories')).map(rowToHistory);
+  }
+
+  /** Deletes every role, transition and history. For tests against a throwaway database only. */
+  async dangerouslyDeleteEverything(): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite((tx) => tx.run(loadQuery('delete-graph', 'neo4j')));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+
+  private async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    const query = loadQuery(name, 'neo4j');
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(query, params));
+      return result.records.map((rec) => {
+        const row: Row = {};
+        for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
+        return row;
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async batched(tx: ManagedTransaction, name: string, rows: readonly object[]): Promise<void> {
+    const query = loadQuery(name, 'neo4j');
+    for (let i = 0; i < rows.length; i += BATCH) await tx.run(query, { rows: rows.slice(i, i + BATCH) });
+  }
+}

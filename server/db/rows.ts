@@ -1,0 +1,79 @@
+/**
+ * Mapping between stored rows (as returned by the `cypher/queries` files, with
+ * plain JS values) and the contract types. Shared by both engine adapters so
+ * they return identical objects.
+ */
+import type { Evidence, GraphData, History, Role, RoleFamily, Transition, TransitionKind } from '../contract/graph-data.js';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+/** Kùzu stores an empty list as NULL; both engines give back `[]`. */
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const evidence = (v: unknown): Evidence[] => (typeof v === 'string' && v ? (JSON.parse(v) as Evidence[]) : []);
+
+/** A `list-roles`/`get-role` row as a Role. */
+export function rowToRole(r: Row): Role {
+  return {
+    id: str(r.id),
+    name: str(r.name),
+    nameJa: str(r.nameJa),
+    aliases: strList(r.aliases),
+    family: str(r.family) as RoleFamily,
+    description: str(r.description),
+  };
+}
+
+/** A `list-transitions`/`role-transitions` row as a Transition. */
+export function rowToTransition(r: Row): Transition {
+  return {
+    from: str(r.fromId),
+    to: str(r.toId),
+    dataset: str(r.dataset),
+    kind: str(r.kind) as TransitionKind,
+    count: num(r.count),
+    probability: num(r.probability),
+    skills: strList(r.skills),
+    evidence: evidence(r.evidenceJson),
+  };
+}
+
+/** A `list-histories` row as a History. */
+export function rowToHistory(r: Row): History {
+  return {
+    id: str(r.id),
+    label: str(r.label),
+    labelJa: str(r.labelJa),
+    source: str(r.source),
+    roles: strList(r.roles),
+    evidence: evidence(r.evidenceJson),
+  };
+}
+
+/** The parameter rows the upsert queries take, one list per kind. */
+export function graphToWriteRows(data: GraphData) {
+  return {
+    roles: data.roles.map((r) => ({ ...r })),
+    transitions: data.transitions.map((t) => ({
+      fromId: t.from,
+      toId: t.to,
+      dataset: data.dataset,
+      kind: t.kind,
+      count: t.count,
+      probability: t.probability,
+      skills: t.skills,
+      sources: [...new Set(t.evidence.map((e) => e.source))],
+      evidenceJson: JSON.stringify(t.evidence),
+    })),
+    histories: data.histories.map((h) => ({
+      id: h.id,
+      dataset: data.dataset,
+      label: h.label,
+      labelJa: h.labelJa,
+      source: h.source,
+      roles: h.roles,
+      evidenceJson: JSON.stringify(h.evidence),
+    })),
+  };
+}

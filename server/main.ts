@@ -1,0 +1,55 @@
+/**
+ * Entry point: config → store (seeded when empty) → app → listen. SIGTERM and
+ * SIGINT stop accepting connections and close the store.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openGraphStore } from './db/index.js';
+import { createLogger } from './logger.js';
+import { seedIfEmpty } from './services/seed-service.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const store = await openGraphStore(config.store);
+  if (await seedIfEmpty(store, path.join(root, 'seed', 'data'))) logger.info({ counts: await store.counts() }, 'seeded the empty store');
+
+  const { app } = createApp({ store, logger, staticDir: path.join(root, 'client', 'dist') });
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ engine: store.engine, url: `http://${config.host}:${config.port}/` }, 'rolepath is listening');
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, 'could not listen');
+    void store.close().finally(() => process.exit(1));
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('rolepath failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
