@@ -3,7 +3,8 @@
 // params: rows: list of {fromId, toId, dataset, kind, count, probability, skills, sources, evidenceJson}
 // columns: (none)
 UNWIND $rows AS row
-MATCH (a:Role {id: row.fromId}), (b:Role {id: row.toId})
+MATCH (a:Role {id: row.fromId})
+MATCH (b:Role {id: row.toId})
 MERGE (a)-[t:TRANSITION {dataset: row.dataset}]->(b)
 SET t.kind = row.kind, t.count = row.count, t.probability = row.probability, t.skills = row.skills,
     t.sources = row.sources, t.evidenceJson = row.evidenceJson

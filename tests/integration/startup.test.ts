@@ -1,0 +1,59 @@
+/** The real entry points: the server seeds an empty store on start, refuses bad config, and the seed CLI is idempotent. */
+import { mkdtemp, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runScript, spawnServer } from '../fixtures/spawn-server.js';
+
+describe('server start-up', () => {
+  it('seeds an empty Kùzu store automatically, keeps it across restarts, and stops cleanly on SIGTERM', async () => {
+    const first = await spawnServer();
+    const health = (await (await fetch(`${first.url}/api/health`)).json()) as { roles: number; transitions: number; engine: string };
+    expect(health.engine).toBe('kuzu');
+    expect(health.roles).toBeGreaterThan(30);
+    expect(await first.stop()).toBe(0);
+
+    // Second start on the same data directory: no reseed, same counts.
+    const second = await spawnServer({ DATA_DIR: first.dataDir });
+    const again = (await (await fetch(`${second.url}/api/health`)).json()) as typeof health;
+    expect(again).toEqual(health);
+    expect(second.output()).not.toContain('seeded the empty store');
+    expect(await second.stop()).toBe(0);
+  });
+
+  it('refuses to start with bad configuration and lists every problem', async () => {
+    const { code, output } = await runScript('server/main.ts', [], { PORT: 'eighty', LOG_LEVEL: 'loud', NEO4J_URI: '' });
+    expect(code).toBe(1);
+    expect(output).toContain('Invalid configuration');
+    expect(output).toContain('PORT');
+    expect(output).toContain('LOG_LEVEL');
+  });
+});
+
+describe('npm run seed (seed/cli.ts)', () => {
+  it('is idempotent: seeding twice gives the same counts', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-seed-cli-'));
+    const env = { DATA_DIR: dataDir, NEO4J_URI: '' };
+    const once = await runScript('seed/cli.ts', [], env);
+    const twice = await runScript('seed/cli.ts', [], env);
+    expect(once.code, once.output).toBe(0);
+    expect(twice.code, twice.output).toBe(0);
+    const counts = (s: string) => /Seeded kuzu: (\d+) roles, (\d+) transitions, (\d+) histories/.exec(s)?.slice(1);
+    expect(counts(once.output)).toBeDefined();
+    expect(counts(twice.output)).toEqual(counts(once.output));
+  });
+
+  it('stops on an invalid seed file, names the file and path, and writes nothing', async () => {
+    const seedDir = await mkdtemp(path.join(tmpdir(), 'rolepath-bad-seed-'));
+    await cp(path.join(ROOT, 'seed', 'data'), seedDir, { recursive: true });
+    await writeFile(path.join(seedDir, 'transitions.json'), JSON.stringify([{ from: 'customer-support', to: 'qa', kind: 'teleport', count: 1 }]));
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-seed-cli-'));
+    const env = { DATA_DIR: dataDir, NEO4J_URI: '' };
+    const bad = await runScript('seed/cli.ts', ['--dir', seedDir], env);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('transitions.json: [0].kind');
+    // Nothing was written: the store is still empty, so the server would seed it on start.
+    const check = await runScript('seed/cli.ts', ['--counts'], env);
+    expect(check.output).toContain('0 roles, 0 transitions, 0 histories');
+  });
+});

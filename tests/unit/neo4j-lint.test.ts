@@ -1,0 +1,57 @@
+/**
+ * Every Neo4j-dialect Cypher file (portable `<name>.cypher`, `<name>.neo4j.cypher`
+ * and the Neo4j schema) passes Neo4j's own front end, `lintCypherQuery`, with
+ * no errors and no warnings, given the labels, types and properties of our schema.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
+import { describe, expect, it } from 'vitest';
+import { CYPHER_DIR, parseCypherFile, splitStatements } from '../../server/db/query-loader.js';
+
+/** Every .cypher file under cypher/, relative paths. */
+function cypherFiles(dir = CYPHER_DIR, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? cypherFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.cypher') ? [`${prefix}${e.name}`] : [],
+  );
+}
+
+const neo4jFiles = cypherFiles().filter((f) => !f.endsWith('.kuzu.cypher') && f !== 'schema/kuzu.cypher');
+
+// The schema as Neo4j would know it, read from the Kùzu DDL so the two cannot drift apart.
+const kuzuDdl = readFileSync(path.join(CYPHER_DIR, 'schema', 'kuzu.cypher'), 'utf8');
+const propertyKeys = [...new Set([...kuzuDdl.matchAll(/[(,]\s*(\w+)\s+(?:STRING|INT64|DOUBLE|BOOLEAN|DATE)/g)].map((m) => m[1]!))];
+// fromId/toId are keys of the UNWIND row maps the batched writes take, not stored properties.
+const dbSchema = { labels: ['Role', 'History'], relationshipTypes: ['TRANSITION'], propertyKeys: [...propertyKeys, 'fromId', 'toId'] };
+
+/** Parameters a statement uses. */
+const usedParams = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]!))];
+
+function lint(text: string) {
+  const parameters = Object.fromEntries(usedParams(text).map((p) => [p, null]));
+  return lintCypherQuery(text, { ...dbSchema, parameters }).diagnostics.map((d) => `${d.severity === 1 ? 'error' : 'warning'}: ${d.message}`);
+}
+
+describe('Neo4j-dialect Cypher files', () => {
+  it('finds the files to check', () => {
+    expect(neo4jFiles).toContain('schema/neo4j.cypher');
+    expect(neo4jFiles.filter((f) => f.startsWith('queries/')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the linter does catch mistakes (control)', () => {
+    expect(lint('MATCH (r:Role {id: $id} RETURN r')).not.toEqual([]);
+    expect(lint('MATCH (r:Rol) RETURN r.nme')).not.toEqual([]);
+  });
+
+  it.each(neo4jFiles)('%s passes lintCypherQuery', (file) => {
+    const { header, text } = parseCypherFile(readFileSync(path.join(CYPHER_DIR, file), 'utf8'));
+    const statements = file.startsWith('schema/') ? splitStatements(text) : [text];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) expect(lint(statement), statement).toEqual([]);
+    if (!file.startsWith('schema/')) {
+      expect(header.name, 'header names the query').toBe(path.basename(file).replace(/(\.neo4j|\.kuzu)?\.cypher$/, ''));
+      for (const key of ['description', 'params', 'columns']) expect(header[key], `header has ${key}`).toBeTruthy();
+      for (const p of usedParams(text)) expect(header.params, `header declares $${p}`).toContain(p);
+    }
+  });
+});
