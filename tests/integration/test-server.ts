@@ -1,4 +1,5 @@
 /** Starts the real app over a fresh in-memory Kùzu store seeded from seed/data, on a free loopback port. */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server/app.js';
@@ -20,7 +21,7 @@ export async function startTestServer(options: { staticDir?: string } = {}): Pro
   await store.init();
   await seedStore(store, path.join(ROOT, 'seed', 'data'));
   const { app } = createApp({ store, logger: createLogger('silent'), staticDir: options.staticDir });
-  const server = await new Promise<import('node:http').Server>((resolve) => {
+  const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,87 @@
+/**
+ * The first client page in a real browser against the real server (built
+ * client, embedded Kùzu seeded on start): the graph draws, and clicking a role
+ * shows its details. Screenshots go to test-output/e2e/.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../fixtures/browser.js';
+import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
+
+const shots = path.join(ROOT, 'test-output', 'e2e');
+let server: SpawnedServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(shots, { recursive: true });
+  server = await spawnServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Clicks a role's node where Cytoscape drew it. */
+async function clickRole(id: string): Promise<void> {
+  const pos = await page.evaluate((roleId) => {
+    const cy = (window as unknown as { __cy: Core }).__cy;
+    const node = cy.getElementById(roleId);
+    return node.empty() ? null : node.renderedPosition();
+  }, id);
+  expect(pos, `node ${id} is drawn`).not.toBeNull();
+  const box = (await page.locator('#cy').boundingBox())!;
+  await page.mouse.click(box.x + pos!.x, box.y + pos!.y);
+}
+
+describe('first page', () => {
+  it('draws the whole role graph coloured by family', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    const drawn = await page.evaluate(() => {
+      const cy = (window as unknown as { __cy: Core }).__cy;
+      return {
+        nodes: cy.nodes().length,
+        edges: cy.edges().length,
+        csColour: cy.getElementById('customer-support').style('background-color'),
+        mgmtColour: cy.getElementById('executive').style('background-color'),
+      };
+    });
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { roles: number; transitions: number };
+    expect(drawn.nodes).toBe(health.roles);
+    expect(drawn.edges).toBe(health.transitions);
+    expect(drawn.csColour).not.toBe(drawn.mgmtColour);
+    expect(await page.locator('#legend li').count()).toBe(7);
+    await page.screenshot({ path: path.join(shots, 'graph.png') });
+  });
+
+  it('shows a role\'s details, moves and evidence when it is clicked', async () => {
+    await clickRole('customer-support');
+    const panel = page.locator('[data-testid="role-details"]');
+    await panel.locator('h2').waitFor();
+    expect(await panel.locator('h2').textContent()).toMatch(/Customer support/i);
+    const outgoing = panel.locator('[data-testid="outgoing"] li');
+    expect(await outgoing.count()).toBeGreaterThanOrEqual(7);
+    expect(await panel.locator('[data-testid="outgoing"]').textContent()).toContain('Product manager');
+    expect(page.url()).toContain('role=customer-support');
+    // Open one piece of evidence: the Japanese quote and its source are shown.
+    await outgoing.first().locator('summary').click();
+    expect(await outgoing.first().locator('blockquote cite').first().textContent()).toMatch(/^00\d_/);
+    await page.screenshot({ path: path.join(shots, 'role-details.png') });
+  });
+
+  it('follows a move to the next role and switches to Japanese', async () => {
+    await page.locator('[data-testid="outgoing"] .role-link', { hasText: 'Product manager' }).click();
+    await page.locator('[data-testid="role-details"] h2', { hasText: /Product manager/i }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.locator('[data-testid="role-details"] h2', { hasText: 'プロダクトマネージャー' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await page.screenshot({ path: path.join(shots, 'role-details-ja.png') });
+  });
+});
