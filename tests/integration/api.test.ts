@@ -8,7 +8,7 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  await server.close();
+  await server?.close();
 });
 const get = (p: string) => getJson(server.url, p);
 

@@ -1,0 +1,70 @@
+/**
+ * The route API's request and response schemas (`GET /api/routes`), shared by
+ * the server (validation) and the client (parsing).
+ */
+import { z } from 'zod';
+import { evidenceDto } from './api.js';
+import { ROLE_FAMILIES } from './graph-data.js';
+
+export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
+export type RouteModeName = (typeof ROUTE_MODES)[number];
+
+/** Comma-separated list in a query string → string[] (empty items dropped). */
+const csv = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Query parameters of `GET /api/routes`. Unknown parameters are rejected by name. */
+export const routeQuery = z.strictObject({
+  from: z.string().min(1, 'is required').max(200),
+  to: z.string().min(1, 'is required').max(200),
+  mode: z.enum(ROUTE_MODES, { message: `must be one of ${ROUTE_MODES.join(', ')}` }).default('fewest'),
+  k: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(3),
+  maxHops: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(10, 'must be at most 10').default(6),
+  avoid: csv.optional(),
+  via: z.string().min(1).max(200).optional(),
+  families: csv
+    .pipe(z.array(z.enum(ROLE_FAMILIES, { message: `must be among ${ROLE_FAMILIES.join(', ')}` })))
+    .optional(),
+  minCount: z.coerce.number().int('must be an integer').min(0, 'must be at least 0').default(1),
+});
+export type RouteQueryParams = z.infer<typeof routeQuery>;
+
+export const routeStepDto = z.object({
+  from: z.string(),
+  to: z.string(),
+  count: z.number(),
+  probability: z.number(),
+  skills: z.array(z.string()),
+  evidence: z.array(evidenceDto),
+});
+export type RouteStepDto = z.infer<typeof routeStepDto>;
+
+export const routeDto = z.object({
+  roles: z.array(z.string()),
+  hops: z.number(),
+  probability: z.number(),
+  travellers: z.number().nullable(),
+  steps: z.array(routeStepDto),
+});
+export type RouteDto = z.infer<typeof routeDto>;
+
+export const routeResponse = z.object({
+  routes: z.array(routeDto),
+  /** Empty when routes were found; otherwise which limit cut them off. */
+  note: z.string(),
+  /** The query as understood, with defaults filled in. */
+  query: z.object({
+    from: z.string(),
+    to: z.string(),
+    mode: z.enum(ROUTE_MODES),
+    k: z.number(),
+    maxHops: z.number(),
+    avoid: z.array(z.string()),
+    via: z.string().nullable(),
+    families: z.array(z.string()),
+    minCount: z.number(),
+  }),
+});
+export type RouteResponse = z.infer<typeof routeResponse>;
