@@ -39,7 +39,7 @@ export function createApp({ store, logger, staticDir }: AppDeps): App {
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
-  api.use(healthRoutes(store));
+  api.use(healthRoutes(store, snapshots));
   api.use(roleRoutes(roles));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -41,6 +41,12 @@ export const healthResponse = z.object({
   engine: z.enum(['kuzu', 'neo4j']),
   roles: z.number(),
   transitions: z.number(),
+  histories: z.number(),
+  /** Fingerprint of the stored data; changes whenever the graph does. */
+  dataVersion: z.string(),
+  /** Transitions per dataset. */
+  datasets: z.record(z.string(), z.number()),
+  uptimeSeconds: z.number(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 

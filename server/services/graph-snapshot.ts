@@ -10,6 +10,14 @@ import type { GraphStore } from '../db/graph-store.js';
 export interface GraphSnapshot {
   /** Increases by one each time the snapshot is reloaded. */
   version: number;
+  /**
+   * A short fingerprint of the stored data (roles, transitions, histories):
+   * the same data gives the same value across restarts and engines. Exports and
+   * /api/health report it as the data version.
+   */
+  dataVersion: string;
+  /** Transition counts per dataset. */
+  datasets: Record<string, number>;
   roles: Role[];
   rolesById: Map<string, Role>;
   transitions: Transition[];
@@ -47,12 +55,37 @@ export class SnapshotCache {
       this.store.listTransitions(),
       this.store.listHistories(),
     ]);
+    const datasets: Record<string, number> = {};
+    for (const t of transitions) datasets[t.dataset] = (datasets[t.dataset] ?? 0) + 1;
     return {
       version: ++this.version,
+      dataVersion: fingerprint(roles, transitions, histories),
+      datasets,
       roles,
       rolesById: new Map(roles.map((r) => [r.id, r])),
       transitions,
       histories,
     };
   }
+}
+
+/**
+ * FNV-1a over the identifying fields, order-independent (rows are sorted by the
+ * store's queries). Cheap enough for 300,000 transitions (a few tens of ms);
+ * a cryptographic hash of the whole JSON would cost far more for no gain here.
+ */
+function fingerprint(roles: Role[], transitions: Transition[], histories: History[]): string {
+  let h = 0x811c9dc5;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  };
+  for (const r of roles) add(`${r.id}|${r.name}|${r.nameJa}|${r.family}`);
+  for (const t of transitions) add(`${t.from}|${t.to}|${t.dataset}|${t.count}|${t.evidence.length}`);
+  for (const x of histories) add(`${x.id}|${x.roles.join(',')}`);
+  return `${roles.length}r-${transitions.length}t-${h.toString(16).padStart(8, '0')}`;
 }

@@ -17,8 +17,17 @@ describe('GET /api/health', () => {
     const { status, body } = await get('/api/health');
     expect(status).toBe(200);
     const counts = await server.store.counts();
-    expect(healthResponse.parse(body)).toEqual({ status: 'ok', engine: 'kuzu', roles: counts.roles, transitions: counts.transitions });
+    const health = healthResponse.parse(body);
+    expect(health).toMatchObject({ status: 'ok', engine: 'kuzu', roles: counts.roles, transitions: counts.transitions, histories: counts.histories });
+    expect(health.datasets).toEqual({ articles: counts.transitions });
+    expect(health.dataVersion).toMatch(/^\d+r-\d+t-[0-9a-f]{8}$/);
     expect(counts.roles).toBeGreaterThan(30);
+  });
+
+  it('answers readiness when the store answers a query', async () => {
+    const { status, body } = await get('/api/ready');
+    expect(status).toBe(200);
+    expect(body).toEqual({ ready: true });
   });
 
   it('puts a request id on every response, keeping a well-formed incoming one', async () => {
