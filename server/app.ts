@@ -9,6 +9,7 @@ import type { GraphStore } from './db/graph-store.js';
 import { healthRoutes } from './http/health.routes.js';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
 import { roleRoutes } from './http/role.routes.js';
+import { corsPolicy, expensiveLimit, securityHeaders } from './http/security.js';
 import type { Logger } from './logger.js';
 import { SnapshotCache } from './services/graph-snapshot.js';
 import { RoleService } from './services/role-service.js';
@@ -19,6 +20,10 @@ export interface AppDeps {
   logger: Logger;
   /** Directory of the built client (`client/dist`); not served when absent. */
   staticDir?: string | undefined;
+  /** Origins allowed by CORS (default none: CORS off). */
+  corsOrigins?: readonly string[];
+  /** Per-client requests a minute on the expensive endpoints (default 600; 0 = no limit). */
+  rateLimitPerMinute?: number;
 }
 
 /** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */
@@ -27,7 +32,10 @@ export interface App {
   snapshots: SnapshotCache;
 }
 
-export function createApp({ store, logger, staticDir }: AppDeps): App {
+/** Endpoints that cost real work per request (path searches, Cypher runs, imports): rate limited. */
+const EXPENSIVE = ['/routes', '/routes/export', '/cypher', '/queries/:name/run', '/imports'];
+
+export function createApp({ store, logger, staticDir, corsOrigins = [], rateLimitPerMinute = 600 }: AppDeps): App {
   const snapshots = new SnapshotCache(store);
   const roles = new RoleService(store, snapshots);
 
@@ -36,9 +44,12 @@ export function createApp({ store, logger, staticDir }: AppDeps): App {
   app.set('query parser', 'simple');
   app.use(requestId);
   app.use(accessLog(logger));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(securityHeaders());
 
   const api = express.Router();
+  api.use(corsPolicy(corsOrigins));
+  api.use(EXPENSIVE, expensiveLimit(rateLimitPerMinute));
+  api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(store, snapshots));
   api.use(roleRoutes(roles));
   api.use(apiNotFound);

@@ -24,6 +24,15 @@ const envSchema = z
     NEO4J_PASSWORD: optionalString,
     NEO4J_DATABASE: optionalString,
     ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    CORS_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+        .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://hr.example.com' })))
+        .default([]),
+    ),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +56,10 @@ export interface Config {
   dataDir: string;
   store: EngineConfig;
   adminToken: string | undefined;
+  /** Origins allowed to call the API from a browser; empty = CORS off. */
+  corsOrigins: string[];
+  /** Requests per minute per client on the expensive endpoints; 0 = no limit. */
+  rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -72,5 +85,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const store: EngineConfig = e.NEO4J_URI
     ? { engine: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
     : { engine: 'kuzu', path: path.join(dataDir, 'rolepath.kuzu') };
-  return { port: e.PORT, host: e.HOST, dataDir, store, adminToken: e.ADMIN_TOKEN, logLevel: e.LOG_LEVEL };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    store,
+    adminToken: e.ADMIN_TOKEN,
+    corsOrigins: e.CORS_ORIGINS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
 }

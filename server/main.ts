@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   const store = await openGraphStore(config.store);
   if (await seedIfEmpty(store, path.join(root, 'seed', 'data'))) logger.info({ counts: await store.counts() }, 'seeded the empty store');
 
-  const { app } = createApp({ store, logger, staticDir: path.join(root, 'client', 'dist') });
+  const { app } = createApp({
+    store,
+    logger,
+    staticDir: path.join(root, 'client', 'dist'),
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ engine: store.engine, url: `http://${config.host}:${config.port}/` }, 'rolepath is listening');
   });

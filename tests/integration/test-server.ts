@@ -16,11 +16,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { staticDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { staticDir?: string; corsOrigins?: string[]; rateLimitPerMinute?: number } = {},
+): Promise<TestServer> {
   const store = new KuzuGraphStore({ path: ':memory:' });
   await store.init();
   await seedStore(store, path.join(ROOT, 'seed', 'data'));
-  const { app } = createApp({ store, logger: createLogger('silent'), staticDir: options.staticDir });
+  const { app } = createApp({ store, logger: createLogger('silent'), ...options });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
