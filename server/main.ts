@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openGraphStore } from './db/index.js';
+import { ResilientGraphStore } from './db/resilient-store.js';
 import { createLogger } from './logger.js';
+import { readSeedDir } from './services/seed-reader.js';
 import { seedIfEmpty } from './services/seed-service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,16 +26,30 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openGraphStore(config.store);
-  if (await seedIfEmpty(store, path.join(root, 'seed', 'data'))) logger.info({ counts: await store.counts() }, 'seeded the empty store');
+  // Validate the seed before touching any store: a broken seed file stops start-up with its problems listed.
+  const seed = await readSeedDir(path.join(root, 'seed', 'data'));
+  let afterReopen = () => {};
+  // The store may be unreachable at start (Neo4j down, Kùzu file locked by another process) or
+  // go away later: the server keeps running, answers 503, and reopens it on a later request.
+  const store = new ResilientGraphStore({
+    engine: config.store.engine,
+    open: () => openGraphStore(config.store),
+    onOpen: async (s) => {
+      if (await seedIfEmpty(s, seed)) logger.info({ counts: await s.counts() }, 'seeded the empty store');
+      afterReopen();
+    },
+    onProblem: (message) => logger.warn({ engine: config.store.engine }, message),
+  });
+  if (!(await store.tryOpen())) logger.warn('starting without the graph store; it will be retried on the next request');
 
-  const { app } = createApp({
+  const { app, snapshots } = createApp({
     store,
     logger,
     staticDir: path.join(root, 'client', 'dist'),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
+  afterReopen = () => snapshots.invalidate();
   const server = app.listen(config.port, config.host, () => {
     logger.info({ engine: store.engine, url: `http://${config.host}:${config.port}/` }, 'rolepath is listening');
   });

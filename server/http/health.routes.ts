@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { HealthResponse } from '../contract/api.js';
 import type { GraphStore } from '../db/graph-store.js';
-import { storeUnavailable } from '../errors.js';
+import { AppError, storeUnavailable } from '../errors.js';
 import type { SnapshotCache } from '../services/graph-snapshot.js';
 
 export function healthRoutes(store: GraphStore, snapshots: SnapshotCache): Router {
@@ -14,8 +14,8 @@ export function healthRoutes(store: GraphStore, snapshots: SnapshotCache): Route
     let counts, snapshot;
     try {
       [counts, snapshot] = await Promise.all([store.counts(), snapshots.get()]);
-    } catch {
-      throw storeUnavailable();
+    } catch (err) {
+      throw err instanceof AppError ? err : storeUnavailable();
     }
     const body: HealthResponse = {
       status: 'ok',
@@ -32,8 +32,8 @@ export function healthRoutes(store: GraphStore, snapshots: SnapshotCache): Route
   router.get('/ready', async (_req, res) => {
     try {
       await store.counts();
-    } catch {
-      throw storeUnavailable();
+    } catch (err) {
+      throw err instanceof AppError ? err : storeUnavailable();
     }
     res.json({ ready: true });
   });

@@ -2,7 +2,8 @@
  * Loading the seed graph into a store: validate everything first, then write
  * in one transaction, so an invalid file changes nothing.
  */
-import type { GraphStore, GraphCounts } from '../db/graph-store.js';
+import type { GraphData } from '../contract/graph-data.js';
+import type { GraphCounts, GraphStore } from '../db/graph-store.js';
 import { readSeedDir } from './seed-reader.js';
 
 /** Validates the seed directory and writes it (MERGE: running it twice leaves the same counts). */
@@ -12,10 +13,10 @@ export async function seedStore(store: GraphStore, seedDir: string): Promise<Gra
   return store.counts();
 }
 
-/** Seeds the store only when it holds no roles yet. Returns whether it seeded. */
-export async function seedIfEmpty(store: GraphStore, seedDir: string): Promise<boolean> {
+/** Writes already-validated seed data only when the store holds no roles yet. Returns whether it did. */
+export async function seedIfEmpty(store: GraphStore, data: GraphData): Promise<boolean> {
   const { roles } = await store.counts();
   if (roles > 0) return false;
-  await seedStore(store, seedDir);
+  await store.writeGraph(data);
   return true;
 }

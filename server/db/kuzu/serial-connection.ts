@@ -6,6 +6,7 @@
  * connections instead.
  */
 import type { Connection, KuzuValue, PreparedStatement, QueryResult } from 'kuzu';
+import { storeUnavailable } from '../../errors.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,18 +25,26 @@ export class SerialConnection {
 
   /** Runs a statement with parameters (prepared once per text) and returns all rows. Call inside `exclusive`. */
   async executeUnqueued(text: string, params: Record<string, KuzuValue>): Promise<Row[]> {
-    let ps = this.prepared.get(text);
-    if (!ps) {
-      ps = await this.conn.prepare(text);
-      if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
-      this.prepared.set(text, ps);
+    try {
+      let ps = this.prepared.get(text);
+      if (!ps) {
+        ps = await this.conn.prepare(text);
+        if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+        this.prepared.set(text, ps);
+      }
+      return allRows(await this.conn.execute(ps, params));
+    } catch (err) {
+      throw translateError(err);
     }
-    return allRows(await this.conn.execute(ps, params));
   }
 
   /** Runs a statement without parameters. Call inside `exclusive`. */
   async queryUnqueued(text: string): Promise<Row[]> {
-    return allRows(await this.conn.query(text));
+    try {
+      return allRows(await this.conn.query(text));
+    } catch (err) {
+      throw translateError(err);
+    }
   }
 
   /** Queued `executeUnqueued`. */
@@ -57,4 +66,13 @@ export function allRows(result: QueryResult | QueryResult[]): Row[] {
   const rows = last ? (last.getAllSync() as Row[]) : [];
   for (const r of results) r.close();
   return rows;
+}
+
+/** Messages Kùzu gives when the database itself is gone or locked, rather than a query being wrong. */
+const GONE = /Connection is closed|Database is closed|Could not set lock|IO exception/i;
+
+/** The database going away becomes a 503 AppError (the caller may reopen); other errors pass through. */
+export function translateError(err: unknown): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  return GONE.test(message) ? storeUnavailable(`The embedded graph database is not available: ${message.split('\n')[0]}`) : err;
 }
