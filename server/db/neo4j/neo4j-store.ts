@@ -8,7 +8,20 @@ import type { GraphData, History, Role, Transition } from '../../contract/graph-
 import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import { graphToWriteRows, rowToHistory, rowToRole, rowToTransition } from '../rows.js';
+import { storeUnavailable } from '../../errors.js';
 import { toPlain } from './values.js';
+
+/** Driver errors that mean the server (or cluster leader) is unreachable rather than the query being wrong. */
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** An unreachable server becomes a 503 AppError; the driver reconnects by itself on later calls. */
+function translateError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && UNAVAILABLE.has(code)) {
+    return storeUnavailable(`Neo4j is not available: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return err;
+}
 
 type Row = Record<string, unknown>;
 
@@ -38,7 +51,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async init(): Promise<void> {
-    await this.driver.verifyConnectivity({ database: this.database });
+    await this.driver.verifyConnectivity({ database: this.database }).catch((err: unknown) => {
+      throw translateError(err);
+    });
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       // Schema statements cannot share a transaction with each other in Neo4j; run each on its own.
@@ -58,6 +73,8 @@ export class Neo4jGraphStore implements GraphStore {
         await this.batched(tx, 'upsert-transitions', transitions);
         await this.batched(tx, 'upsert-histories', rows.histories);
       });
+    } catch (err) {
+      throw translateError(err);
     } finally {
       await session.close();
     }
@@ -118,6 +135,8 @@ export class Neo4jGraphStore implements GraphStore {
         for (const key of rec.keys) row[String(key)] = toPlain(rec.get(key));
         return row;
       });
+    } catch (err) {
+      throw translateError(err);
     } finally {
       await session.close();
     }
