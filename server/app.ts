@@ -9,10 +9,12 @@ import type { GraphStore } from './db/graph-store.js';
 import { healthRoutes } from './http/health.routes.js';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
 import { roleRoutes } from './http/role.routes.js';
+import { routeRoutes } from './http/route.routes.js';
 import { corsPolicy, expensiveLimit, securityHeaders } from './http/security.js';
 import type { Logger } from './logger.js';
 import { SnapshotCache } from './services/graph-snapshot.js';
 import { RoleService } from './services/role-service.js';
+import { RouteService } from './services/route-service.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
@@ -38,6 +40,7 @@ const EXPENSIVE = ['/routes', '/routes/export', '/cypher', '/queries/:name/run',
 export function createApp({ store, logger, staticDir, corsOrigins = [], rateLimitPerMinute = 600 }: AppDeps): App {
   const snapshots = new SnapshotCache(store);
   const roles = new RoleService(store, snapshots);
+  const routes = new RouteService(snapshots);
 
   const app = express();
   app.disable('x-powered-by');
@@ -52,6 +55,7 @@ export function createApp({ store, logger, staticDir, corsOrigins = [], rateLimi
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(store, snapshots));
   api.use(roleRoutes(roles));
+  api.use(routeRoutes(routes));
   api.use(apiNotFound);
   app.use('/api', api);
 

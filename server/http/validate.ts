@@ -11,9 +11,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, whe
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => {
+    // Query and path parameters are flat: name the parameter, not the item inside a comma list.
+    const flat = where.endsWith('parameter');
     const field =
       issue.path.length > 0
-        ? issue.path.join('.')
+        ? flat
+          ? String(issue.path[0])
+          : issue.path.join('.')
         : issue.code === 'unrecognized_keys'
           ? issue.keys.join(', ')
           : '(root)';

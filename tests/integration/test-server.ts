@@ -22,7 +22,7 @@ export async function startTestServer(
   const store = new KuzuGraphStore({ path: ':memory:' });
   await store.init();
   await seedStore(store, path.join(ROOT, 'seed', 'data'));
-  const { app } = createApp({ store, logger: createLogger('silent'), ...options });
+  const { app } = createApp({ store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...options });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,0 +1,79 @@
+/**
+ * Route search for the API and CLI: keeps a CompactGraph built from the
+ * current snapshot (rebuilt when the snapshot changes), resolves role names and
+ * aliases to ids, and turns finder errors into 400s with suggestions.
+ */
+import type { RouteQueryParams, RouteResponse } from '../contract/routes.js';
+import { invalidRequest } from '../errors.js';
+import type { GraphSnapshot, SnapshotCache } from './graph-snapshot.js';
+import { buildCompactGraph, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
+import { normalise, roleNames } from './text-match.js';
+
+export class RouteService {
+  private built: { version: number; graph: CompactGraph; names: Map<string, string | null> } | null = null;
+
+  constructor(private readonly snapshots: SnapshotCache) {}
+
+  /** The compact graph of the current snapshot (built once per snapshot version). */
+  async graph(): Promise<CompactGraph> {
+    return (await this.current()).graph;
+  }
+
+  /**
+   * Finds routes. `from`, `to`, `via` and `avoid` may be role ids or, when
+   * unambiguous, a role's exact name or alias in either language ("CS", "経理").
+   * @throws AppError 400 naming the field, with the closest role names for unknown roles
+   */
+  async find(params: RouteQueryParams): Promise<RouteResponse> {
+    const { graph, names } = await this.current();
+    const snapshot = await this.snapshots.get();
+    const resolve = (ref: string) => (graph.indexOf.has(ref) ? ref : (names.get(normalise(ref)) ?? ref));
+    const query = {
+      from: resolve(params.from),
+      to: resolve(params.to),
+      mode: params.mode,
+      k: params.k,
+      maxHops: params.maxHops,
+      avoid: (params.avoid ?? []).map(resolve),
+      via: params.via === undefined ? undefined : resolve(params.via),
+      families: params.families ?? [],
+      minCount: params.minCount,
+    };
+    try {
+      const result = findRoutes(graph, query);
+      return { routes: result.routes, note: result.note, query: { ...query, via: query.via ?? null } };
+    } catch (err) {
+      if (!(err instanceof RouteQueryError)) throw err;
+      const suggestions = err.suggestions.map((id) => {
+        const role = snapshot.rolesById.get(id);
+        return { id, name: role?.name ?? id, nameJa: role?.nameJa ?? id };
+      });
+      const hint = suggestions.length && !/did you mean/i.test(err.message) ? ` Did you mean: ${suggestions.map((s) => `${s.name} (${s.id})`).join(', ')}?` : '';
+      throw invalidRequest(`${err.message}${hint}`, [{ field: err.field, message: err.message, suggestions }]);
+    }
+  }
+
+  private async current() {
+    const snapshot = await this.snapshots.get();
+    if (!this.built || this.built.version !== snapshot.version) {
+      this.built = {
+        version: snapshot.version,
+        graph: buildCompactGraph(snapshot.roles, snapshot.transitions, snapshot.histories),
+        names: nameIndex(snapshot),
+      };
+    }
+    return this.built;
+  }
+}
+
+/** Exact normalised name/alias → role id; names shared by several roles map to null (ambiguous). */
+function nameIndex(snapshot: GraphSnapshot): Map<string, string | null> {
+  const index = new Map<string, string | null>();
+  for (const role of snapshot.roles) {
+    for (const name of new Set(roleNames(role))) {
+      const seen = index.get(name);
+      index.set(name, seen === undefined || seen === role.id ? role.id : null);
+    }
+  }
+  return index;
+}
