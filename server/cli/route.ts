@@ -1,0 +1,114 @@
+/**
+ * `npm run route -- --from cs --to product-manager --mode likely`: prints routes
+ * between two roles. Asks the running server when there is one (an embedded
+ * Kùzu database takes one process at a time); otherwise opens the store itself.
+ *
+ * Options: --from, --to (id, name or alias), --mode fewest|likely|travelled, --k N,
+ * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --json.
+ */
+import { parseArgs } from 'node:util';
+import type { RoleDetailsResponse } from '../contract/api.js';
+import { routeQuery, type RouteResponse } from '../contract/routes.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openGraphStore } from '../db/index.js';
+import { AppError } from '../errors.js';
+import { parseOrThrow } from '../http/validate.js';
+import { SnapshotCache } from '../services/graph-snapshot.js';
+import { RouteService } from '../services/route-service.js';
+import { formatRoutes, type RoleNames } from './route-format.js';
+
+const USAGE =
+  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--json]';
+
+type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
+
+/** Asks a running server; resolves null when none is listening. */
+async function viaServer(base: string, search: URLSearchParams): Promise<Answer | null> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/routes?${search}`);
+  } catch {
+    return null;
+  }
+  const body = (await res.json()) as RouteResponse | { error: { message: string; details: unknown[] } };
+  if ('error' in body) throw new AppError(res.status, 'server', body.error.message, body.error.details);
+  const ids = new Set(body.routes.flatMap((r) => r.roles).concat(body.query.from, body.query.to));
+  const names = new Map<string, RoleNames>();
+  await Promise.all(
+    [...ids].map(async (id) => {
+      const r = await fetch(`${base}/api/roles/${encodeURIComponent(id)}`);
+      if (r.ok) names.set(id, ((await r.json()) as RoleDetailsResponse).role);
+    }),
+  );
+  return { response: body, names };
+}
+
+/** Opens the configured store in this process and answers there. */
+async function locally(params: ReturnType<typeof routeQuery.parse>): Promise<Answer> {
+  const store = await openGraphStore(loadConfig().store);
+  try {
+    const snapshots = new SnapshotCache(store);
+    const response = await new RouteService(snapshots).find(params);
+    const { rolesById } = await snapshots.get();
+    return { response, names: rolesById };
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        mode: { type: 'string' },
+        k: { type: 'string' },
+        'max-hops': { type: 'string' },
+        avoid: { type: 'string' },
+        via: { type: 'string' },
+        families: { type: 'string' },
+        'min-count': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const raw: Record<string, string> = {};
+  for (const [opt, param] of [
+    ['from', 'from'],
+    ['to', 'to'],
+    ['mode', 'mode'],
+    ['k', 'k'],
+    ['max-hops', 'maxHops'],
+    ['avoid', 'avoid'],
+    ['via', 'via'],
+    ['families', 'families'],
+    ['min-count', 'minCount'],
+  ] as const) {
+    const v = values[opt];
+    if (typeof v === 'string') raw[param] = v;
+  }
+  try {
+    const config = loadConfig();
+    const params = parseOrThrow(routeQuery, raw, 'option');
+    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw))) ?? (await locally(params));
+    console.log(values.json ? JSON.stringify(answer.response, null, 2) : formatRoutes(answer.response, answer.names));
+    return 0;
+  } catch (err) {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof AppError) {
+      const fields = (err.details as { field?: string; message?: string }[])
+        .map((d) => (d.field ? `  --${d.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message ?? ''}` : ''))
+        .filter(Boolean);
+      console.error([err.message, ...fields].join('\n'));
+    } else console.error(`route failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
