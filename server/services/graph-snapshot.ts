@@ -55,18 +55,23 @@ export class SnapshotCache {
       this.store.listTransitions(),
       this.store.listHistories(),
     ]);
-    const datasets: Record<string, number> = {};
-    for (const t of transitions) datasets[t.dataset] = (datasets[t.dataset] ?? 0) + 1;
-    return {
-      version: ++this.version,
-      dataVersion: fingerprint(roles, transitions, histories),
-      datasets,
-      roles,
-      rolesById: new Map(roles.map((r) => [r.id, r])),
-      transitions,
-      histories,
-    };
+    return makeSnapshot(++this.version, roles, transitions, histories);
   }
+}
+
+/** Builds a snapshot from loaded data (also used by benchmarks over generated graphs). */
+export function makeSnapshot(version: number, roles: Role[], transitions: Transition[], histories: History[]): GraphSnapshot {
+  const datasets: Record<string, number> = {};
+  for (const t of transitions) datasets[t.dataset] = (datasets[t.dataset] ?? 0) + 1;
+  return {
+    version,
+    dataVersion: fingerprint(roles, transitions, histories),
+    datasets,
+    roles,
+    rolesById: new Map(roles.map((r) => [r.id, r])),
+    transitions,
+    histories,
+  };
 }
 
 /**

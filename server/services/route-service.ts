@@ -5,14 +5,19 @@
  */
 import type { RouteQueryParams, RouteResponse } from '../contract/routes.js';
 import { invalidRequest } from '../errors.js';
-import type { GraphSnapshot, SnapshotCache } from './graph-snapshot.js';
+import type { GraphSnapshot } from './graph-snapshot.js';
+
+/** Where the route service gets the current graph (the SnapshotCache in the app; a fixed snapshot in benchmarks). */
+export interface SnapshotSource {
+  get(): Promise<GraphSnapshot>;
+}
 import { buildCompactGraph, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
 import { normalise, roleNames } from './text-match.js';
 
 export class RouteService {
   private built: { version: number; graph: CompactGraph; names: Map<string, string | null> } | null = null;
 
-  constructor(private readonly snapshots: SnapshotCache) {}
+  constructor(private readonly snapshots: SnapshotSource) {}
 
   /** The compact graph of the current snapshot (built once per snapshot version). */
   async graph(): Promise<CompactGraph> {

@@ -4,10 +4,12 @@
  * lives here, never in timed unit tests.
  */
 import { printTable, writeResults, type BenchRow } from './harness.js';
+import { routesBench } from './routes.bench.js';
 import { storeBench } from './store.bench.js';
 
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   store: storeBench,
+  routes: routesBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
