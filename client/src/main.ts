@@ -1,49 +1,210 @@
-/** Wiring only: fetch the graph, draw it, and connect taps, the panel and the language switch. */
+/**
+ * Wiring only: reads the address bar, loads the graph, and connects the search
+ * box, the role panel, the route finder, the toolbar and the language switch
+ * to the graph view. The address bar is rewritten after every change so the
+ * page can be shared as it is.
+ */
+import type { RoleDetailsResponse } from '../../server/contract/api.js';
 import { api, ApiError } from './api/client.js';
-import { toElements } from './graph/elements.js';
+import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
-import { t, type Lang } from './i18n/strings.js';
+import { t, type Lang, type Strings } from './i18n/strings.js';
+import { parseViewState, serializeViewState, type RouteParams } from './state/url-state.js';
+import { h } from './ui/dom.js';
 import { renderLegend } from './ui/legend.js';
 import { renderRoleHint, renderRolePanel } from './ui/role-panel.js';
+import { RoleCombobox } from './ui/role-combobox.js';
+import { describeRouteError } from './ui/route-errors.js';
+import { RouteForm, type PickerName } from './ui/route-form.js';
+import { RouteResults } from './ui/route-results.js';
+import { Toolbar } from './ui/toolbar.js';
 
 const $ = (id: string) => document.getElementById(id)!;
-const url = new URL(window.location.href);
-let lang: Lang = url.searchParams.get('lang') === 'ja' ? 'ja' : 'en';
-let selected: string | null = url.searchParams.get('role');
+const initial = parseViewState(window.location.search);
+let lang: Lang = initial.lang;
+let selected: string | null = initial.role;
+/** The route query whose answer is shown (null = none). */
+let routeQuery: RouteParams | null = null;
+let alt = 0;
 let view: GraphView | null = null;
+let toolbar: Toolbar | null = null;
+let directory = new RoleDirectory([]);
+let details: RoleDetailsResponse | null = null;
+let picking: PickerName | null = null;
+let loadedText = (s: Strings) => s.loading;
 
-const status = (text: string, isError = false) => {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', isError);
-};
-const message = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
+const s = () => t(lang);
+const searchRoles = (q: string) => api.searchRoles(q, 8).then((r) => r.roles);
 
 function syncUrl(): void {
-  const next = new URL(window.location.href);
-  next.searchParams.set('lang', lang);
-  if (selected) next.searchParams.set('role', selected);
-  else next.searchParams.delete('role');
-  history.replaceState(null, '', next);
+  const query = serializeViewState({ lang, role: selected, route: routeQuery, alt });
+  history.replaceState(null, '', `${window.location.pathname}?${query}`);
 }
+
+function status(text: string, isError = false, retry?: () => void): void {
+  const el = $('status');
+  el.classList.toggle('error', isError);
+  el.replaceChildren(text);
+  if (retry) {
+    const b = h('button', { type: 'button', class: 'retry' }, s().retry);
+    b.addEventListener('click', retry);
+    el.append(' ', b);
+  }
+}
+
+function routeMessage(text: string, isError = false, retry?: () => void): void {
+  const el = $('route-message');
+  el.classList.toggle('error', isError);
+  el.classList.remove('sr-only');
+  el.replaceChildren(text);
+  if (retry) {
+    const b = h('button', { type: 'button', class: 'retry' }, s().retry);
+    b.addEventListener('click', retry);
+    el.append(' ', b);
+  }
+}
+
+// ——— roles ———
 
 async function showRole(id: string | null): Promise<void> {
   selected = id;
   syncUrl();
   view?.select(id);
-  if (!id) return renderRoleHint($('details'), lang);
+  if (!id) {
+    details = null;
+    return renderRoleHint($('details'), lang);
+  }
   try {
-    renderRolePanel($('details'), await api.role(id), lang, (other) => void showRole(other));
+    details = await api.role(id);
+    if (selected === id) renderDetails();
   } catch (err) {
-    $('details').textContent = t(lang).error(message(err));
+    const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
+    $('details').replaceChildren(h('p', { class: 'error', role: 'alert' }, text));
   }
 }
 
+function renderDetails(): void {
+  if (!details) return renderRoleHint($('details'), lang);
+  renderRolePanel($('details'), details, lang, {
+    onRole: (other) => {
+      void showRole(other);
+      view?.centre(other);
+    },
+    onExpand: (id) => view?.expand(id),
+    onFocus: (id) => view?.focus(id),
+    onRouteFrom: (id) => setEnd('from', id),
+    onRouteTo: (id) => setEnd('to', id),
+  });
+}
+
+// ——— routes ———
+
+const form = new RouteForm($('route-form'), {
+  lang: () => lang,
+  directory: () => directory,
+  search: searchRoles,
+  onSubmit: (params) => void runRoute(params, 0),
+  onClear: clearRoute,
+  onPick: armPick,
+});
+
+const results = new RouteResults($('route-results'), {
+  lang: () => lang,
+  directory: () => directory,
+  onAlt: (i) => {
+    alt = i;
+    view?.highlightRoute(results.route?.roles ?? null);
+    syncUrl();
+  },
+  onStep: (i) => view?.setStep(i),
+  onClear: clearRoute,
+});
+
+/** Fills one end of the route; with both ends known, finds the route at once. */
+function setEnd(which: 'from' | 'to', id: string): void {
+  form.setRole(which, id);
+  const other = which === 'from' ? 'to' : 'from';
+  if (form.value(other)) {
+    const params = form.read();
+    if (params) void runRoute(params, 0);
+  } else {
+    form.focusField(other);
+  }
+}
+
+async function runRoute(params: RouteParams, chosen: number): Promise<void> {
+  form.clearErrors();
+  routeMessage(s().finding);
+  try {
+    const response = await api.routes(params);
+    routeQuery = params;
+    results.show(response, chosen);
+    alt = response.routes.length ? Math.min(chosen, response.routes.length - 1) : 0;
+    routeMessage('');
+    view?.highlightRoute(results.route?.roles ?? null);
+  } catch (err) {
+    // Keep the form as typed and the last answer as drawn: only say what went wrong.
+    const report = describeRouteError(err, params, directory, lang);
+    const shown = report.fields.filter((f) => form.showError(f.field, f.message, f.suggestions));
+    routeMessage(report.summary, true, report.retry ? () => void runRoute(params, chosen) : undefined);
+    // Errors shown next to their fields are not repeated on screen; the alert still reads them out.
+    $('route-message').classList.toggle('sr-only', shown.length > 0 && shown.length === report.fields.length);
+    if (shown[0]) form.focusField(shown[0].field);
+  }
+  syncUrl();
+}
+
+function clearRoute(): void {
+  routeQuery = null;
+  alt = 0;
+  results.clear();
+  routeMessage('');
+  view?.highlightRoute(null);
+  syncUrl();
+}
+
+const pickLabel = (which: PickerName) => (which === 'via' ? s().via : s()[which]);
+
+function armPick(which: PickerName): void {
+  picking = which;
+  $('cy').classList.add('picking');
+  status(s().pickOnGraph(pickLabel(which)));
+  $('cy').focus();
+}
+
+function disarmPick(): void {
+  picking = null;
+  $('cy').classList.remove('picking');
+  status(loadedText(s()));
+}
+
+// ——— search, language, keyboard ———
+
+const search = new RoleCombobox({
+  id: 'search',
+  search: searchRoles,
+  lang: () => lang,
+  enterChoosesFirst: true,
+  onChoose: (o) => {
+    void showRole(o.id);
+    view?.centre(o.id);
+  },
+});
+$('search-box').replaceWith(search.root);
+
 function applyLanguage(): void {
   document.documentElement.lang = lang;
-  document.querySelectorAll<HTMLElement>('[data-i18n="tagline"]').forEach((el) => (el.textContent = t(lang).tagline));
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = String(s()[el.dataset.i18n as 'tagline'])));
+  document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', String(s()[el.dataset.i18nLabel as 'legend'])));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
+  search.input.placeholder = s().searchPlaceholder;
   renderLegend($('legend'), lang);
   view?.setLanguage(lang);
+  form.setLang();
+  results.setLang();
+  toolbar?.setLang();
+  renderDetails();
+  if (!$('status').classList.contains('error')) status(picking ? s().pickOnGraph(pickLabel(picking)) : loadedText(s()));
 }
 
 document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
@@ -51,23 +212,75 @@ document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
     lang = button.dataset.lang === 'ja' ? 'ja' : 'en';
     applyLanguage();
     syncUrl();
-    void showRole(selected);
   }),
 );
 
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  if (e.key === 'Escape' && picking) return disarmPick();
+  // Inputs (text, radio, range, number) use the arrow keys themselves.
+  if (target.closest('input, select, textarea, [role="listbox"]') || e.altKey || e.ctrlKey || e.metaKey) return;
+  if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && results.route) {
+    e.preventDefault();
+    results.stepBy(e.key === 'ArrowRight' ? 1 : -1);
+  } else if (target.id === 'cy' && view) {
+    const pan = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] }[e.key];
+    if (pan) view.panBy(pan[0]!, pan[1]!);
+    else if (e.key === '+' || e.key === '=' || e.key === '-') view.zoomBy(e.key === '-' ? 0.8 : 1.25);
+    else if (e.key === 'f' || e.key === 'F') view.fit();
+    else return;
+    e.preventDefault();
+  }
+});
+
+// ——— start ———
+
 async function start(): Promise<void> {
-  applyLanguage();
-  status(t(lang).loading);
+  status(s().loading);
   try {
     const graph = await api.graph();
-    view = new GraphView($('cy'), toElements(graph), lang);
-    view.onRoleTap((id) => void showRole(id));
-    status(t(lang).loaded(graph.elements.nodes.length, graph.elements.edges.length));
+    directory = RoleDirectory.fromGraph(graph);
+    $('cy').replaceChildren();
+    view = new GraphView($('cy'), graph, lang);
+    const v = view;
+    const edges = graph.elements.edges.length;
+    toolbar = new Toolbar($('toolbar'), () => lang, {
+      zoomIn: () => v.zoomBy(1.25),
+      zoomOut: () => v.zoomBy(0.8),
+      fit: () => v.fit(),
+      relayout: () => {
+        status(s().laying);
+        void v.relayout().then(() => status(loadedText(s())));
+      },
+      showAll: () => v.showAll(),
+      setMinCount: (min) => v.setMinCount(min),
+    }, v.maxCount, edges);
+    v.onVisibilityChange((hidden) => toolbar?.setHasHidden(hidden));
+    v.onRoleTap((id) => {
+      if (picking && id) {
+        const which = picking;
+        disarmPick();
+        if (which === 'via') form.setRole('via', id);
+        else return setEnd(which, id);
+      }
+      void showRole(id);
+    });
+    await v.ready;
+    loadedText = (st) => st.loaded(graph.elements.nodes.length, edges);
+    status(loadedText(s()));
     document.body.dataset.ready = 'true';
+    if (initial.route) {
+      form.fill(initial.route);
+      await runRoute(initial.route, initial.alt);
+    }
     await showRole(selected);
+    if (selected && !initial.route) view.centre(selected);
   } catch (err) {
-    status(t(lang).error(message(err)), true);
+    const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
+    status(text, true, () => void start());
   }
 }
 
+applyLanguage();
+if (initial.route) form.fill(initial.route);
 void start();

@@ -1,28 +1,52 @@
-/** The Cytoscape stylesheet as data: nodes coloured by family, edges sized by count, arrows for direction. */
+/**
+ * The Cytoscape stylesheet as data: nodes coloured by family, edges sized by
+ * count, arrows for direction, and the classes the view toggles (selection,
+ * route, hidden, dimmed).
+ */
 import type { StylesheetJson } from 'cytoscape';
 import { FAMILY_STYLE } from './families.js';
 
-/** Stylesheet; `labelField` is the node data field shown as label ('label' or 'labelJa'). */
-export function graphStyle(labelField: 'label' | 'labelJa'): StylesheetJson {
+/** What the stylesheet depends on. */
+export interface StyleOptions {
+  /** Node data field shown as the label: 'label' (English) or 'labelJa'. */
+  labelField: 'label' | 'labelJa';
+  /** Largest edge count in the graph: the top of the width scale. */
+  maxCount: number;
+  /** A graph of thousands of roles: cheaper edges, smaller nodes, labels only when zoomed in. */
+  large: boolean;
+}
+
+const ROUTE = '#d9480f';
+const CURRENT = '#1864ab';
+
+/** The stylesheet for one language and graph size. */
+export function graphStyle({ labelField, maxCount, large }: StyleOptions): StylesheetJson {
+  // mapData needs a non-empty range; with every count equal, all edges get the thin width.
+  const top = Math.max(2, maxCount);
   return [
     {
       selector: 'node',
       style: {
         'background-color': '#999',
         label: `data(${labelField})`,
-        'font-size': 11,
+        // Large graphs: small names that only appear once roles are far enough apart not to overlap.
+        'font-size': large ? 6 : 13,
         'font-family': 'system-ui, "Noto Sans CJK JP", "Noto Sans JP", sans-serif',
         color: '#1f2933',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '110px',
+        // Japanese names have no spaces to break at.
+        'text-overflow-wrap': labelField === 'labelJa' ? 'anywhere' : 'whitespace',
+        'text-max-width': large ? '60px' : '100px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        width: 22,
-        height: 22,
-        'border-width': 1.5,
+        // Labels are skipped when they would render smaller than this: a large graph shows names only once zoomed in.
+        'min-zoomed-font-size': large ? 10 : 5,
+        width: large ? 12 : 22,
+        height: large ? 12 : 22,
+        'border-width': large ? 0 : 1.5,
         'border-color': '#ffffff',
       },
     },
@@ -33,18 +57,47 @@ export function graphStyle(labelField: 'label' | 'labelJa'): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: 'mapData(count, 1, 4, 1.2, 6)',
+        width: `mapData(count, 1, ${top}, ${large ? 0.6 : 1.2}, ${large ? 4 : 6})`,
         'line-color': '#b8c2cc',
         'target-arrow-color': '#b8c2cc',
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
-        'curve-style': 'bezier',
-        opacity: 0.85,
+        'arrow-scale': large ? 0.6 : 0.9,
+        // Bezier keeps a→b and b→a apart; straight lines are much cheaper to draw by the thousand.
+        'curve-style': large ? 'straight' : 'bezier',
+        opacity: large ? 0.3 : 0.85,
       },
     },
     { selector: 'edge[kind = "split"]', style: { 'line-style': 'dashed' } },
-    { selector: 'node:selected', style: { 'border-color': '#111', 'border-width': 3, width: 30, height: 30 } },
+    { selector: '.hidden, .filtered', style: { display: 'none' } },
+    // Family tethers exist only while a layout runs; they are never drawn.
+    { selector: 'edge.tether', style: { visibility: 'hidden' } },
+    { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: '.neighbour-edge', style: { 'line-color': '#f2994a', 'target-arrow-color': '#f2994a', opacity: 1, 'z-index': 10 } },
-    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: 'node.neighbour', style: { 'z-index': 10 } },
+    {
+      selector: 'node.route-node',
+      style: { 'border-color': ROUTE, 'border-width': 3, width: 28, height: 28, 'z-index': 20, 'font-weight': 'bold', 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'edge.route-edge',
+      style: {
+        'line-color': ROUTE,
+        'target-arrow-color': ROUTE,
+        width: 5,
+        opacity: 1,
+        'z-index': 20,
+        label: 'data(routeStep)',
+        'font-size': 12,
+        'font-weight': 'bold',
+        color: '#fff',
+        'text-background-color': ROUTE,
+        'text-background-opacity': 1,
+        'text-background-shape': 'roundrectangle',
+        'text-background-padding': '3px',
+      },
+    },
+    { selector: 'edge.route-current', style: { 'line-color': CURRENT, 'target-arrow-color': CURRENT, width: 8, 'text-background-color': CURRENT, 'z-index': 30 } },
+    { selector: 'node.route-current', style: { 'border-color': CURRENT, 'border-width': 5, width: 34, height: 34 } },
+    { selector: 'node:selected', style: { 'border-color': '#111', 'border-width': 3, width: 30, height: 30, 'z-index': 25, 'min-zoomed-font-size': 0 } },
   ];
 }

@@ -1,21 +1,29 @@
 /** The side panel with a role's description, its moves in and out, their skills and evidence. */
 import type { RoleDetailsResponse, RoleMoveDto } from '../../../server/contract/api.js';
+import type { Evidence } from '../../../server/contract/graph-data.js';
 import { FAMILY_STYLE } from '../graph/families.js';
 import { t, type Lang } from '../i18n/strings.js';
 import { h } from './dom.js';
 
-/** Renders the empty-state hint. */
+/** Renders the empty state: how to read the graph and what to do first. */
 export function renderRoleHint(container: HTMLElement, lang: Lang): void {
-  container.replaceChildren(h('p', { class: 'hint' }, t(lang).pickRole));
+  const s = t(lang);
+  container.replaceChildren(h('p', { class: 'hint' }, s.pickRole), h('ul', { class: 'how-to' }, ...s.howTo.map((line) => h('li', {}, line))));
 }
 
-/** Renders one role's details; `onRole` is called when a linked role is chosen. */
-export function renderRolePanel(
-  container: HTMLElement,
-  details: RoleDetailsResponse,
-  lang: Lang,
-  onRole: (id: string) => void,
-): void {
+/** What the panel's buttons do; each gets the role id. */
+export interface RolePanelActions {
+  /** A role named in the lists was chosen. */
+  onRole: (id: string) => void;
+  onExpand: (id: string) => void;
+  onFocus: (id: string) => void;
+  onRouteFrom: (id: string) => void;
+  onRouteTo: (id: string) => void;
+}
+
+/** Renders one role's details and its action buttons. */
+export function renderRolePanel(container: HTMLElement, details: RoleDetailsResponse, lang: Lang, actions: RolePanelActions): void {
+  const onRole = actions.onRole;
   const s = t(lang);
   const { role } = details;
   const [primary, secondary] = lang === 'ja' ? [role.nameJa, role.name] : [role.name, role.nameJa];
@@ -29,13 +37,26 @@ export function renderRolePanel(
         ? h('p', { class: 'muted' }, s.none)
         : h('ol', {}, ...moves.map((m) => moveItem(m, lang, onRole))),
     );
+  const button = (label: string, action: (id: string) => void, cls: string) => {
+    const b = h('button', { type: 'button', class: cls }, label);
+    b.addEventListener('click', () => action(role.id));
+    return b;
+  };
   container.replaceChildren(
     h(
       'article',
       { class: 'role', 'data-role-id': role.id },
-      h('h2', {}, primary),
-      h('p', { class: 'subtitle' }, secondary),
-      h('p', { class: 'family' }, h('span', { class: 'swatch', style: `background:${family.color}` }), family[lang]),
+      h('h2', { id: 'role-title', tabindex: '-1' }, primary),
+      h('p', { class: 'subtitle', lang: lang === 'ja' ? 'en' : 'ja' }, secondary),
+      h('p', { class: 'family' }, h('span', { class: 'swatch', style: `background:${family.color}`, 'aria-hidden': 'true' }), family[lang]),
+      h(
+        'div',
+        { class: 'role-actions', role: 'group', 'aria-labelledby': 'role-title' },
+        button(s.routeFrom, actions.onRouteFrom, 'primary-action'),
+        button(s.routeTo, actions.onRouteTo, 'primary-action'),
+        button(s.expand, actions.onExpand, 'secondary-action'),
+        button(s.focus, actions.onFocus, 'secondary-action'),
+      ),
       h('p', {}, role.description),
       role.aliases.length ? h('p', { class: 'muted' }, `${s.aliases}: ${role.aliases.join(', ')}`) : null,
       moveList(details.outgoing, s.goesTo, 'outgoing'),
@@ -52,17 +73,26 @@ function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void): HTM
     'li',
     {},
     link,
-    h('span', { class: 'meta' }, ` ${s.accounts(m.count)} · ${s.probability} ${(m.probability * 100).toFixed(0)}% · ${s.kind[m.kind]}`),
+    h('span', { class: 'meta' }, ` ${s.accounts(m.count)} · ${s.probability} ${s.pct(m.probability)} · ${s.kind[m.kind]}`),
     m.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${m.skills.join(', ')}`) : null,
     m.evidence.length
       ? h(
           'details',
           {},
           h('summary', {}, `${s.evidence} (${m.evidence.length})`),
-          ...m.evidence.map((e) =>
-            h('blockquote', { lang: 'ja' }, h('p', {}, `「${e.quote}」`), h('p', { class: 'gloss', lang: 'en' }, e.gloss), h('cite', {}, e.source)),
-          ),
+          ...m.evidence.map((e) => evidenceQuote(e, lang)),
         )
       : null,
+  );
+}
+
+/** One piece of evidence: the Japanese quote, its English gloss and the source article. Shared with the route steps. */
+export function evidenceQuote(e: Evidence, lang: Lang): HTMLQuoteElement {
+  return h(
+    'blockquote',
+    {},
+    h('p', { lang: 'ja' }, `「${e.quote}」`),
+    h('p', { class: 'gloss', lang: 'en' }, e.gloss),
+    h('p', { class: 'source' }, `${t(lang).source}: `, h('cite', {}, e.source)),
   );
 }

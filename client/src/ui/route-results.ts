@@ -1,0 +1,207 @@
+/**
+ * The route finder's answer: the alternatives (hops, probability, travellers),
+ * and the chosen route as an ordered list of moves — the accessible twin of
+ * the drawing — with a step-through that shows each move's skills and evidence.
+ */
+import type { RouteDto, RouteResponse } from '../../../server/contract/routes.js';
+import type { RoleDirectory } from '../graph/role-directory.js';
+import { t, type Lang } from '../i18n/strings.js';
+import { h } from './dom.js';
+import { evidenceQuote } from './role-panel.js';
+
+/** What the results report back to the page. */
+export interface RouteResultsOptions {
+  lang: () => Lang;
+  directory: () => RoleDirectory;
+  /** An alternative was chosen (index into the routes). */
+  onAlt: (alt: number) => void;
+  /** The current move changed (-1 = the whole route). */
+  onStep: (step: number) => void;
+  onClear: () => void;
+}
+
+/** Results panel drawn into `container`. */
+export class RouteResults {
+  private response: RouteResponse | null = null;
+  private alt = 0;
+  private step = -1;
+  private readonly announce: HTMLParagraphElement;
+  private readonly body: HTMLDivElement;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly opts: RouteResultsOptions,
+  ) {
+    this.announce = h('p', { class: 'sr-only', 'aria-live': 'polite', 'data-testid': 'route-announce' });
+    this.body = h('div', {});
+    container.replaceChildren(this.body, this.announce);
+  }
+
+  /** The highlighted route, if any. */
+  get route(): RouteDto | null {
+    return this.response?.routes[this.alt] ?? null;
+  }
+
+  get currentStep(): number {
+    return this.step;
+  }
+
+  /** Shows an answer with alternative `alt` chosen. */
+  show(response: RouteResponse, alt = 0): void {
+    this.response = response;
+    this.alt = Math.min(Math.max(0, alt), Math.max(0, response.routes.length - 1));
+    this.step = -1;
+    this.render();
+    // Bring the answer into view in the (scrolling) panel: all of it if it fits, its heading at least.
+    this.body.scrollIntoView({ block: 'nearest' });
+    this.body.firstElementChild?.scrollIntoView({ block: 'nearest' });
+    const s = t(this.opts.lang());
+    this.announce.textContent = response.routes.length
+      ? `${s.found(response.routes.length, s.modes[response.query.mode])}. ${this.pathText(this.route!)}`
+      : `${s.noRoute} ${response.note}`;
+  }
+
+  clear(): void {
+    this.response = null;
+    this.body.replaceChildren();
+    this.announce.textContent = '';
+  }
+
+  /** Chooses alternative `alt` (0-based) and tells the page. */
+  choose(alt: number): void {
+    if (!this.response?.routes[alt]) return;
+    this.alt = alt;
+    this.step = -1;
+    this.render();
+    this.announce.textContent = `${t(this.opts.lang()).routeN(alt + 1)}: ${this.pathText(this.route!)}`;
+    this.opts.onAlt(alt);
+  }
+
+  /** Moves the step-through by `delta` (±1), clamped to the route; the whole route sits before the first move. */
+  stepBy(delta: number): boolean {
+    const route = this.route;
+    if (!route) return false;
+    this.goTo(Math.min(route.steps.length - 1, Math.max(-1, this.step + delta)));
+    return true;
+  }
+
+  /** Goes to move `i` (-1 = the whole route). */
+  goTo(i: number): void {
+    const route = this.route;
+    if (!route) return;
+    this.step = i;
+    this.render();
+    this.body.querySelector(i >= 0 ? 'li[aria-current="step"]' : '.stepper')?.scrollIntoView({ block: 'nearest' });
+    const s = t(this.opts.lang());
+    const move = route.steps[i];
+    this.announce.textContent = move
+      ? `${s.stepOf(i + 1, route.steps.length)}: ${this.name(move.from)} → ${this.name(move.to)}. ${s.accounts(move.count)}, ${s.probability} ${s.pct(move.probability)}.`
+      : `${s.overview}: ${this.pathText(route)}`;
+    this.opts.onStep(i);
+  }
+
+  /** Re-draws in the current language. */
+  setLang(): void {
+    if (this.response) this.render();
+  }
+
+  private name(id: string): string {
+    return this.opts.directory().name(id, this.opts.lang());
+  }
+
+  private pathText(route: RouteDto): string {
+    return route.roles.map((r) => this.name(r)).join(' → ');
+  }
+
+  private render(): void {
+    const response = this.response;
+    if (!response) return;
+    // Re-rendering replaces the buttons: remember which one had focus and give it back.
+    const focusKey = (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key');
+    const s = t(this.opts.lang());
+    const { routes, note, query } = response;
+    // The server's note is English; it stays marked as such on the Japanese page.
+    const noteLine = note ? [h('p', { class: 'route-note', lang: 'en', 'data-testid': 'route-note' }, note)] : [];
+    if (routes.length === 0) {
+      this.body.replaceChildren(h('h3', { class: 'no-route' }, s.noRoute), ...noteLine);
+      return;
+    }
+    const alternatives = h(
+      'ol',
+      { class: 'alternatives', 'aria-label': s.alternatives, 'data-testid': 'alternatives' },
+      ...routes.map((r, i) => {
+        const b = h(
+          'button',
+          { type: 'button', class: 'alt', 'aria-pressed': String(i === this.alt), 'data-key': `alt-${i}` },
+          h('span', { class: 'alt-title' }, s.routeN(i + 1)),
+          h('span', { class: 'alt-meta' }, this.routeMeta(r)),
+          h('span', { class: 'alt-path' }, this.pathText(r)),
+        );
+        b.addEventListener('click', () => this.choose(i));
+        return h('li', {}, b);
+      }),
+    );
+    this.body.replaceChildren(
+      h('h3', { id: 'results-title' }, s.found(routes.length, s.modes[query.mode])),
+      ...noteLine,
+      alternatives,
+      this.detail(this.route!),
+    );
+    if (focusKey) this.body.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus();
+  }
+
+  private routeMeta(r: RouteDto): string {
+    const s = t(this.opts.lang());
+    const parts = [s.hops(r.hops), `${s.probability} ${s.pct(r.probability)}`];
+    if (r.travellers !== null) parts.push(s.travellers(r.travellers));
+    return parts.join(' · ');
+  }
+
+  /** The chosen route: stepper and the ordered list of its moves. */
+  private detail(route: RouteDto): HTMLElement {
+    const s = t(this.opts.lang());
+    const n = route.steps.length;
+    const nav = (label: string, text: string, key: string, delta: number, disabled: boolean) => {
+      const b = h('button', { type: 'button', class: 'step-nav', 'aria-label': label, title: label, 'data-key': key }, text);
+      b.disabled = disabled;
+      b.addEventListener('click', () => this.stepBy(delta));
+      return b;
+    };
+    const clear = h('button', { type: 'button', class: 'clear-route', 'data-key': 'clear' }, s.clearRoute);
+    clear.addEventListener('click', () => this.opts.onClear());
+    const steps = h(
+      'ol',
+      { class: 'steps', 'aria-label': `${s.routeN(this.alt + 1)} — ${s.stepByStep}`, 'data-testid': 'route-steps' },
+      ...route.steps.map((move, i) => {
+        const current = i === this.step;
+        const link = h('button', { type: 'button', class: 'step-link', 'data-key': `step-${i}` }, `${this.name(move.from)} → ${this.name(move.to)}`);
+        link.addEventListener('click', () => this.goTo(current ? -1 : i));
+        const meta = move.count > 0 ? `${s.accounts(move.count)} · ${s.probability} ${s.pct(move.probability)}` : s.noStoredMove;
+        return h(
+          'li',
+          current ? { class: 'current', 'aria-current': 'step', 'data-step': String(i) } : { 'data-step': String(i) },
+          link,
+          h('span', { class: 'meta' }, ` ${meta}`),
+          current && move.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${move.skills.join(', ')}`) : null,
+          ...(current ? move.evidence.map((e) => evidenceQuote(e, this.opts.lang())) : []),
+        );
+      }),
+    );
+    return h(
+      'section',
+      { class: 'route-detail' },
+      h('h4', {}, `${s.routeN(this.alt + 1)} — ${s.stepByStep}`),
+      h(
+        'div',
+        { class: 'stepper' },
+        nav(s.prev, '←', 'prev', -1, this.step < 0),
+        h('span', { class: 'step-label', 'data-testid': 'step-label' }, this.step < 0 ? s.overview : s.stepOf(this.step + 1, n)),
+        nav(s.next, '→', 'next', 1, this.step >= n - 1),
+        clear,
+      ),
+      h('p', { class: 'hint keys-hint' }, s.keysHint),
+      h('p', { class: 'route-start' }, `${s.startRole}: `, h('strong', {}, this.name(route.roles[0] ?? ''))),
+      steps,
+    );
+  }
+}
