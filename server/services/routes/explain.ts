@@ -1,0 +1,49 @@
+/**
+ * Turns routes in node indices into the API shape, with the merged transition
+ * data behind every move (count, probability, union of skills, all evidence).
+ */
+import type { Evidence } from '../../contract/graph-data.js';
+import type { CompactGraph } from './compact-graph.js';
+import { findEdge } from './compact-graph.js';
+import type { Route, RouteStep } from './types.js';
+
+/** One move. A pair with no stored transition (possible only for travelled routes) has count and probability 0. */
+export function describeStep(graph: CompactGraph, u: number, v: number): RouteStep {
+  const e = findEdge(graph, u, v);
+  const step: RouteStep = { from: graph.ids[u]!, to: graph.ids[v]!, count: 0, probability: 0, skills: [], evidence: [] };
+  if (e < 0) return step;
+  step.count = graph.counts[e]!;
+  step.probability = graph.probabilities[e]!;
+  const skills = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (let i = graph.transitionOffsets[e]!; i < graph.transitionOffsets[e + 1]!; i++) {
+    const t = graph.transitions[graph.transitionIndex[i]!]!;
+    for (const s of t.skills) skills.add(s);
+    evidence.push(...t.evidence);
+  }
+  step.skills = [...skills];
+  step.evidence = evidence;
+  return step;
+}
+
+/** The full route object for a node sequence. */
+export function describeRoute(graph: CompactGraph, nodes: readonly number[], travellers: number | null): Route {
+  const steps: RouteStep[] = [];
+  let probability = 1;
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const step = describeStep(graph, nodes[i]!, nodes[i + 1]!);
+    probability *= step.probability;
+    steps.push(step);
+  }
+  return { roles: nodes.map((v) => graph.ids[v]!), hops: nodes.length - 1, probability, travellers, steps };
+}
+
+/** Product of the merged probabilities along a node sequence (0 if a move is not stored). */
+export function routeProbability(graph: CompactGraph, nodes: readonly number[]): number {
+  let p = 1;
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const e = findEdge(graph, nodes[i]!, nodes[i + 1]!);
+    p *= e < 0 ? 0 : graph.probabilities[e]!;
+  }
+  return p;
+}

@@ -1,0 +1,71 @@
+/**
+ * The route-frequency index behind `travelled` mode: every stored career
+ * history as an array of role indices, plus an inverted index role → histories
+ * that contain it. A query A→B intersects the two sorted history lists of A and
+ * B, so it only reads the histories that can possibly contain the route instead
+ * of scanning them all; the routes and their traveller counts are then derived
+ * from those few histories (see travelled.ts).
+ */
+import type { History } from '../../contract/graph-data.js';
+
+/** Histories in compact form. */
+export interface TravelIndex {
+  /** History ids, by history index. */
+  historyIds: readonly string[];
+  /** History h occupies `historyRoles[historyOffsets[h] .. historyOffsets[h+1])`. */
+  historyOffsets: Int32Array;
+  /** Role indices in career order; -1 where the history names a role not in the graph. */
+  historyRoles: Int32Array;
+  /** Role r appears in histories `roleHistories[roleHistoryOffsets[r] .. roleHistoryOffsets[r+1])`. */
+  roleHistoryOffsets: Int32Array;
+  /** History indices, ascending and without duplicates within one role. */
+  roleHistories: Int32Array;
+}
+
+/** Builds the travel index; `indexOf` maps role ids to node indices. */
+export function buildTravelIndex(histories: readonly History[], indexOf: ReadonlyMap<string, number>, nodeCount: number): TravelIndex {
+  const historyOffsets = new Int32Array(histories.length + 1);
+  let total = 0;
+  for (let h = 0; h < histories.length; h++) {
+    historyOffsets[h] = total;
+    total += histories[h]!.roles.length;
+  }
+  historyOffsets[histories.length] = total;
+
+  const historyRoles = new Int32Array(total);
+  const perRole = new Int32Array(nodeCount + 1);
+  // lastSeen stops a role that repeats within one history from being listed twice.
+  const lastSeen = new Int32Array(nodeCount).fill(-1);
+  let pos = 0;
+  for (let h = 0; h < histories.length; h++) {
+    for (const id of histories[h]!.roles) {
+      const r = indexOf.get(id) ?? -1;
+      historyRoles[pos++] = r;
+      if (r >= 0 && lastSeen[r] !== h) {
+        lastSeen[r] = h;
+        perRole[r + 1]!++;
+      }
+    }
+  }
+  for (let r = 0; r < nodeCount; r++) perRole[r + 1]! += perRole[r]!;
+  const roleHistoryOffsets = perRole;
+  const roleHistories = new Int32Array(roleHistoryOffsets[nodeCount]!);
+  const fill = roleHistoryOffsets.slice(0, nodeCount);
+  lastSeen.fill(-1);
+  for (let h = 0; h < histories.length; h++) {
+    for (let i = historyOffsets[h]!; i < historyOffsets[h + 1]!; i++) {
+      const r = historyRoles[i]!;
+      if (r >= 0 && lastSeen[r] !== h) {
+        lastSeen[r] = h;
+        roleHistories[fill[r]!++] = h;
+      }
+    }
+  }
+  return {
+    historyIds: histories.map((h) => h.id),
+    historyOffsets,
+    historyRoles,
+    roleHistoryOffsets,
+    roleHistories,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Public shapes of the route finder: the query it accepts, the routes it
+ * returns and its limits. Kept free of any runtime dependency so the HTTP layer
+ * and the client contract can mirror them.
+ */
+import type { Evidence } from '../../contract/graph-data.js';
+
+/** How routes are ranked. */
+export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
+export type RouteMode = (typeof ROUTE_MODES)[number];
+
+/** Bounds and defaults of the query parameters. */
+export const ROUTE_LIMITS = {
+  defaultK: 3,
+  minK: 1,
+  maxK: 20,
+  defaultMaxHops: 6,
+  minMaxHops: 1,
+  maxMaxHops: 10,
+  defaultMinCount: 1,
+} as const;
+
+/**
+ * A route query as it arrives (already parsed from JSON/query string, not yet
+ * checked against the graph). `validateRouteQuery` turns it into a
+ * `ResolvedRouteQuery` or throws a `RouteQueryError`.
+ */
+export interface RouteQuery {
+  /** Start role id. */
+  from: string;
+  /** End role id. */
+  to: string;
+  /** fewest = fewest moves, likely = highest product of step probabilities, travelled = seen in career histories. */
+  mode: RouteMode;
+  /** Number of routes wanted, 1..20 (default 3). */
+  k?: number;
+  /** Longest route allowed in moves, 1..10 (default 6). */
+  maxHops?: number;
+  /** Role ids the route must never contain (not the start, end or via role). */
+  avoid?: readonly string[];
+  /** A role the route must pass through (as an intermediate role). */
+  via?: string;
+  /**
+   * `RoleFamily` values: every role on the route, endpoints and via included,
+   * must belong to one of them. Absent or empty = no restriction.
+   */
+  families?: readonly string[];
+  /** Ignore transitions whose merged count is below this (integer ≥ 0, default 1). */
+  minCount?: number;
+}
+
+/** One move of a route, with the merged transition data behind it. */
+export interface RouteStep {
+  from: string;
+  to: string;
+  /** Count summed over every dataset holding this move (0 if a history step has no stored transition). */
+  count: number;
+  /** p(to | from) over the merged counts. */
+  probability: number;
+  /** Union of the skills of every merged transition, in first-seen order. */
+  skills: string[];
+  /** Evidence of every merged transition, concatenated in dataset input order. */
+  evidence: Evidence[];
+}
+
+/** A simple (loopless) path of roles. */
+export interface Route {
+  roles: string[];
+  /** Number of moves = roles.length - 1. */
+  hops: number;
+  /** Product of the step probabilities. */
+  probability: number;
+  /** travelled mode: how many career histories took exactly this route; null in other modes. */
+  travellers: number | null;
+  steps: RouteStep[];
+}
+
+/** The answer to a route query. */
+export interface RouteResult {
+  /** At most k routes, best first. */
+  routes: Route[];
+  /** Empty when routes were found; otherwise why none were (which limit cut them off). */
+  note: string;
+}
