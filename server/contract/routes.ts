@@ -66,5 +66,7 @@ export const routeResponse = z.object({
     families: z.array(z.string()),
     minCount: z.number(),
   }),
+  /** The data version (GraphSnapshot.dataVersion) the routes were found in; exports record it. */
+  dataVersion: z.string(),
 });
 export type RouteResponse = z.infer<typeof routeResponse>;

@@ -11,11 +11,11 @@ import type { GraphSnapshot } from './graph-snapshot.js';
 export interface SnapshotSource {
   get(): Promise<GraphSnapshot>;
 }
-import { buildCompactGraph, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
+import { buildCompactGraphAsync, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
 import { normalise, roleNames } from './text-match.js';
 
 export class RouteService {
-  private built: { version: number; graph: CompactGraph; names: Map<string, string | null> } | null = null;
+  private built: { version: number; ready: Promise<{ graph: CompactGraph; names: Map<string, string | null> }> } | null = null;
 
   constructor(private readonly snapshots: SnapshotSource) {}
 
@@ -46,7 +46,7 @@ export class RouteService {
     };
     try {
       const result = findRoutes(graph, query);
-      return { routes: result.routes, note: result.note, query: { ...query, via: query.via ?? null } };
+      return { routes: result.routes, note: result.note, query: { ...query, via: query.via ?? null }, dataVersion: snapshot.dataVersion };
     } catch (err) {
       if (!(err instanceof RouteQueryError)) throw err;
       const suggestions = err.suggestions.map((id) => {
@@ -58,16 +58,24 @@ export class RouteService {
     }
   }
 
+  /**
+   * The compact graph and name index of the current snapshot. Built once per
+   * snapshot version, cooperatively (the event loop keeps serving other requests
+   * during a rebuild); concurrent callers share the build.
+   */
   private async current() {
     const snapshot = await this.snapshots.get();
     if (!this.built || this.built.version !== snapshot.version) {
-      this.built = {
-        version: snapshot.version,
-        graph: buildCompactGraph(snapshot.roles, snapshot.transitions, snapshot.histories),
+      const ready = buildCompactGraphAsync(snapshot.roles, snapshot.transitions, snapshot.histories).then((graph) => ({
+        graph,
         names: nameIndex(snapshot),
-      };
+      }));
+      this.built = { version: snapshot.version, ready };
+      ready.catch(() => {
+        if (this.built?.ready === ready) this.built = null;
+      });
     }
-    return this.built;
+    return this.built.ready;
   }
 }
 

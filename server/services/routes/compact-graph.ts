@@ -10,7 +10,7 @@
  */
 import { ROLE_FAMILIES } from '../../contract/graph-data.js';
 import type { History, Role, Transition } from '../../contract/graph-data.js';
-import { buildTravelIndex } from './travel-index.js';
+import { travelIndexSteps } from './travel-index.js';
 import type { TravelIndex } from './travel-index.js';
 
 /** Family index stored for a role whose family is not in ROLE_FAMILIES. */
@@ -85,6 +85,44 @@ export function buildCompactGraph(
   transitions: readonly Transition[],
   histories: readonly History[] = [],
 ): CompactGraph {
+  return runToEnd(compactGraphSteps(roles, transitions, histories));
+}
+
+/**
+ * The same build, handing the event loop back between chunks of work (each a
+ * few milliseconds on a 10,000-role graph), so a server rebuilding its
+ * snapshot keeps answering other requests meanwhile.
+ */
+export async function buildCompactGraphAsync(
+  roles: readonly Role[],
+  transitions: readonly Transition[],
+  histories: readonly History[] = [],
+): Promise<CompactGraph> {
+  const steps = compactGraphSteps(roles, transitions, histories);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Runs a step generator synchronously. */
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Transitions (or history entries) handled between two yields of the step generators. */
+export const CHUNK = 25_000;
+
+/** The build as a generator that yields between chunks of work; see buildCompactGraph for what it builds. */
+function* compactGraphSteps(
+  roles: readonly Role[],
+  transitions: readonly Transition[],
+  histories: readonly History[],
+): Generator<void, CompactGraph> {
   const sorted = [...roles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const nodeRoles: Role[] = [];
   for (const role of sorted) if (nodeRoles.at(-1)?.id !== role.id) nodeRoles.push(role);
@@ -93,6 +131,7 @@ export function buildCompactGraph(
   const indexOf = new Map<string, number>(ids.map((id, i) => [id, i]));
   const family = new Uint8Array(n);
   for (let i = 0; i < n; i++) family[i] = familyIndex(nodeRoles[i]!.family);
+  yield;
 
   // Resolve endpoints and counts once, in input order (sequential reads of the objects; the merge
   // below then runs on typed arrays only). -1 marks a transition that is left out.
@@ -104,6 +143,7 @@ export function buildCompactGraph(
   let lastFrom = '';
   let lastU = -1;
   for (let t = 0; t < T; t++) {
+    if (t > 0 && t % CHUNK === 0) yield;
     const tr = transitions[t]!;
     // Transitions usually come grouped by source: skip the Map lookup when the source repeats.
     if (tr.from !== lastFrom) {
@@ -119,6 +159,7 @@ export function buildCompactGraph(
     if (ok) usable++;
   }
   const skipped = T - usable;
+  yield;
 
   // Order usable transitions by (source, target, input position) with two stable counting sorts —
   // O(n + T) on typed arrays, no Map of pairs — so datasets holding the same pair end up adjacent.
@@ -179,6 +220,7 @@ export function buildCompactGraph(
     costs[e] = p >= 1 ? 0 : -Math.log(p);
   }
 
+  yield;
   // Reverse CSR: edges are already in source order, so one stable pass by target keeps each group sorted by source.
   const revOffsets = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) revOffsets[targets[e]! + 1]!++;
@@ -197,6 +239,8 @@ export function buildCompactGraph(
   }
   let minEdgeCount = Infinity;
   for (let e = 0; e < m; e++) if (counts[e]! < minEdgeCount) minEdgeCount = counts[e]!;
+  yield;
+  const travel = yield* travelIndexSteps(histories, indexOf, n);
 
   return {
     nodeCount: n,
@@ -221,7 +265,7 @@ export function buildCompactGraph(
     transitionOffsets,
     transitionIndex,
     skippedTransitions: skipped,
-    travel: buildTravelIndex(histories, indexOf, n),
+    travel,
     histories,
   };
 }

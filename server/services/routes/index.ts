@@ -5,7 +5,7 @@
  * whenever the stored graph changes, then `findRoutes(graph, query)` per
  * request (throws RouteQueryError → HTTP 400).
  */
-export { buildCompactGraph, findEdge, familyIndex, UNKNOWN_FAMILY } from './compact-graph.js';
+export { buildCompactGraph, buildCompactGraphAsync, findEdge, familyIndex, UNKNOWN_FAMILY } from './compact-graph.js';
 export type { CompactGraph } from './compact-graph.js';
 export type { TravelIndex } from './travel-index.js';
 export { findRoutes } from './route-finder.js';

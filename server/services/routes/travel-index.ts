@@ -24,6 +24,22 @@ export interface TravelIndex {
 
 /** Builds the travel index; `indexOf` maps role ids to node indices. */
 export function buildTravelIndex(histories: readonly History[], indexOf: ReadonlyMap<string, number>, nodeCount: number): TravelIndex {
+  const steps = travelIndexSteps(histories, indexOf, nodeCount);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Histories handled between two yields. */
+const HISTORY_CHUNK = 10_000;
+
+/** buildTravelIndex as a generator that yields between chunks of histories (used by the cooperative snapshot build). */
+export function* travelIndexSteps(
+  histories: readonly History[],
+  indexOf: ReadonlyMap<string, number>,
+  nodeCount: number,
+): Generator<void, TravelIndex> {
   const historyOffsets = new Int32Array(histories.length + 1);
   let total = 0;
   for (let h = 0; h < histories.length; h++) {
@@ -38,6 +54,7 @@ export function buildTravelIndex(histories: readonly History[], indexOf: Readonl
   const lastSeen = new Int32Array(nodeCount).fill(-1);
   let pos = 0;
   for (let h = 0; h < histories.length; h++) {
+    if (h > 0 && h % HISTORY_CHUNK === 0) yield;
     for (const id of histories[h]!.roles) {
       const r = indexOf.get(id) ?? -1;
       historyRoles[pos++] = r;
