@@ -6,13 +6,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { GraphStore } from './db/graph-store.js';
+import { exportRoutes } from './http/export.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
+import { queryRoutes } from './http/query.routes.js';
 import { roleRoutes } from './http/role.routes.js';
 import { routeRoutes } from './http/route.routes.js';
 import { corsPolicy, expensiveLimit, securityHeaders } from './http/security.js';
 import type { Logger } from './logger.js';
+import { RouteExportService } from './services/export/route-export.js';
 import { SnapshotCache } from './services/graph-snapshot.js';
+import { loadBuiltInQueries } from './services/queries/query-file.js';
+import { QueryService } from './services/queries/query-service.js';
 import { RoleService } from './services/role-service.js';
 import { RouteService } from './services/route-service.js';
 
@@ -26,6 +31,10 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
   /** Per-client requests a minute on the expensive endpoints (default 600; 0 = no limit). */
   rateLimitPerMinute?: number;
+  /** Bearer token for endpoints that change data (saving queries …); none = such writes are refused. */
+  adminToken?: string | undefined;
+  /** Limits on every saved-query and ad hoc Cypher run (default 5 s, 1,000 rows). */
+  queryLimits?: { timeoutMs: number; rowLimit: number };
 }
 
 /** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */
@@ -37,10 +46,19 @@ export interface App {
 /** Endpoints that cost real work per request (path searches, Cypher runs, imports): rate limited. */
 const EXPENSIVE = ['/routes', '/routes/export', '/cypher', '/queries/:name/run', '/imports'];
 
-export function createApp({ store, logger, staticDir, corsOrigins = [], rateLimitPerMinute = 600 }: AppDeps): App {
+export function createApp({
+  store,
+  logger,
+  staticDir,
+  corsOrigins = [],
+  rateLimitPerMinute = 600,
+  adminToken,
+  queryLimits = { timeoutMs: 5000, rowLimit: 1000 },
+}: AppDeps): App {
   const snapshots = new SnapshotCache(store);
-  const roles = new RoleService(store, snapshots);
+  const roles = new RoleService(snapshots);
   const routes = new RouteService(snapshots);
+  const queries = new QueryService(store, snapshots, { builtIns: loadBuiltInQueries(), limits: queryLimits });
 
   const app = express();
   app.disable('x-powered-by');
@@ -55,7 +73,9 @@ export function createApp({ store, logger, staticDir, corsOrigins = [], rateLimi
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(store, snapshots));
   api.use(roleRoutes(roles));
+  api.use(exportRoutes(new RouteExportService(routes, snapshots)));
   api.use(routeRoutes(routes));
+  api.use(queryRoutes(queries, adminToken));
   api.use(apiNotFound);
   app.use('/api', api);
 

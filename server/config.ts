@@ -33,6 +33,9 @@ const envSchema = z
         .default([]),
     ),
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+    QUERY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(5000)),
+    QUERY_ROW_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
+    QUERY_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +52,16 @@ export type EngineConfig =
   | { engine: 'kuzu'; path: string }
   | { engine: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
 
+/** Limits on user Cypher runs. */
+export interface QueryLimitsConfig {
+  /** A run is stopped after this many milliseconds. */
+  timeoutMs: number;
+  /** At most this many rows come back (the response says when there were more). */
+  rowLimit: number;
+  /** Kùzu only: sandbox processes, i.e. user queries that can run at the same time. */
+  workers: number;
+}
+
 /** The validated application configuration. */
 export interface Config {
   port: number;
@@ -60,6 +73,8 @@ export interface Config {
   corsOrigins: string[];
   /** Requests per minute per client on the expensive endpoints; 0 = no limit. */
   rateLimitPerMinute: number;
+  /** Limits on every saved-query and ad hoc Cypher run, and (Kùzu) how many can run at once. */
+  queries: QueryLimitsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -93,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.ADMIN_TOKEN,
     corsOrigins: e.CORS_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    queries: { timeoutMs: e.QUERY_TIMEOUT_MS, rowLimit: e.QUERY_ROW_LIMIT, workers: e.QUERY_WORKERS },
     logLevel: e.LOG_LEVEL,
   };
 }

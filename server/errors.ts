@@ -31,3 +31,12 @@ export const notFound = (message: string, details: unknown[] = []) => new AppErr
 /** 503: the graph store cannot be reached. */
 export const storeUnavailable = (message = 'The graph store is not available right now. Try again shortly.') =>
   new AppError(503, 'store_unavailable', message);
+
+/** 401: a request that needs the admin token came without it or with a wrong one. */
+export const unauthorized = (message: string) => new AppError(401, 'unauthorized', message);
+
+/** 403: the request is understood but not allowed (e.g. a write in read-only Cypher, overwriting a built-in query). */
+export const forbidden = (code: string, message: string, details: unknown[] = []) => new AppError(403, code, message, details);
+
+/** 504: a query ran into its time limit and was stopped. */
+export const queryTimeout = (message: string, details: unknown[] = []) => new AppError(504, 'query_timeout', message, details);

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // go away later: the server keeps running, answers 503, and reopens it on a later request.
   const store = new ResilientGraphStore({
     engine: config.store.engine,
-    open: () => openGraphStore(config.store),
+    open: () => openGraphStore(config.store, { queryWorkers: config.queries.workers }),
     onOpen: async (s) => {
       if (await seedIfEmpty(s, seed)) logger.info({ counts: await s.counts() }, 'seeded the empty store');
       afterReopen();
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'client', 'dist'),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    adminToken: config.adminToken,
+    queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit },
   });
   afterReopen = () => snapshots.invalidate();
   const server = app.listen(config.port, config.host, () => {

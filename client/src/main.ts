@@ -5,12 +5,14 @@
  * page can be shared as it is.
  */
 import type { RoleDetailsResponse } from '../../server/contract/api.js';
+import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
 import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
 import { t, type Lang, type Strings } from './i18n/strings.js';
 import { parseViewState, serializeViewState, type RouteParams } from './state/url-state.js';
 import { h } from './ui/dom.js';
+import { ExportPanel } from './ui/export-panel.js';
 import { renderLegend } from './ui/legend.js';
 import { renderRoleHint, renderRolePanel } from './ui/role-panel.js';
 import { RoleCombobox } from './ui/role-combobox.js';
@@ -32,6 +34,10 @@ let directory = new RoleDirectory([]);
 let details: RoleDetailsResponse | null = null;
 let picking: PickerName | null = null;
 let loadedText = (s: Strings) => s.loading;
+/** The route answer shown (for exports), the data version of the graph on screen and its datasets. */
+let routeAnswer: RouteResponse | null = null;
+let dataVersion: Promise<string> = Promise.resolve('unknown');
+let datasets: string[] = [];
 
 const s = () => t(lang);
 const searchRoles = (q: string) => api.searchRoles(q, 8).then((r) => r.roles);
@@ -115,6 +121,7 @@ const results = new RouteResults($('route-results'), {
     alt = i;
     view?.highlightRoute(results.route?.roles ?? null);
     syncUrl();
+    syncExport();
   },
   onStep: (i) => view?.setStep(i),
   onClear: clearRoute,
@@ -138,10 +145,12 @@ async function runRoute(params: RouteParams, chosen: number): Promise<void> {
   try {
     const response = await api.routes(params);
     routeQuery = params;
+    routeAnswer = response;
     results.show(response, chosen);
     alt = response.routes.length ? Math.min(chosen, response.routes.length - 1) : 0;
     routeMessage('');
     view?.highlightRoute(results.route?.roles ?? null);
+    syncExport();
   } catch (err) {
     // Keep the form as typed and the last answer as drawn: only say what went wrong.
     const report = describeRouteError(err, params, directory, lang);
@@ -156,11 +165,35 @@ async function runRoute(params: RouteParams, chosen: number): Promise<void> {
 
 function clearRoute(): void {
   routeQuery = null;
+  routeAnswer = null;
   alt = 0;
   results.clear();
   routeMessage('');
   view?.highlightRoute(null);
   syncUrl();
+  syncExport();
+}
+
+// ——— export ———
+
+const exportPanel = new ExportPanel({
+  lang: () => lang,
+  source: {
+    cy: () => view?.core ?? null,
+    route: () => (routeAnswer?.routes[alt] ? { response: routeAnswer, alt } : null),
+    directory: () => directory,
+    dataVersion: () => dataVersion,
+    datasets: () => datasets,
+  },
+});
+$('export-open').addEventListener('click', () => exportPanel.open());
+$('path-diagram').addEventListener('click', () => exportPanel.open('route'));
+
+/** Shows the path-diagram button while a route is shown, and keeps an open export dialog current. */
+function syncExport(): void {
+  $('route-export').hidden = !routeAnswer?.routes[alt];
+  $('export-open').title = s().exportOpenTitle;
+  exportPanel.refresh();
 }
 
 const pickLabel = (which: PickerName) => (which === 'via' ? s().via : s()[which]);
@@ -204,6 +237,7 @@ function applyLanguage(): void {
   results.setLang();
   toolbar?.setLang();
   renderDetails();
+  syncExport();
   if (!$('status').classList.contains('error')) status(picking ? s().pickOnGraph(pickLabel(picking)) : loadedText(s()));
 }
 
@@ -239,6 +273,12 @@ async function start(): Promise<void> {
   status(s().loading);
   try {
     const graph = await api.graph();
+    // Fetched right after the graph, so exports of the view name the data version they show.
+    dataVersion = api.health().then(
+      (health) => health.dataVersion,
+      () => 'unknown',
+    );
+    datasets = [...new Set(graph.elements.edges.map((e) => e.data.dataset))];
     directory = RoleDirectory.fromGraph(graph);
     $('cy').replaceChildren();
     view = new GraphView($('cy'), graph, lang);
@@ -266,6 +306,7 @@ async function start(): Promise<void> {
       void showRole(id);
     });
     await v.ready;
+    $('export-open').hidden = false;
     loadedText = (st) => st.loaded(graph.elements.nodes.length, edges);
     status(loadedText(s()));
     document.body.dataset.ready = 'true';

@@ -5,3 +5,4 @@
 CREATE NODE TABLE IF NOT EXISTS Role(id STRING, name STRING, nameJa STRING, aliases STRING[], family STRING, description STRING, PRIMARY KEY(id));
 CREATE REL TABLE IF NOT EXISTS TRANSITION(FROM Role TO Role, dataset STRING, kind STRING, count INT64, probability DOUBLE, skills STRING[], sources STRING[], evidenceJson STRING);
 CREATE NODE TABLE IF NOT EXISTS History(id STRING, dataset STRING, label STRING, labelJa STRING, source STRING, roles STRING[], evidenceJson STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS SavedQuery(name STRING, title STRING, titleJa STRING, description STRING, descriptionJa STRING, params STRING, columns STRING[], kuzuCypher STRING, neo4jCypher STRING, createdAt STRING, updatedAt STRING, PRIMARY KEY(name));

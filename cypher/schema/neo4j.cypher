@@ -3,3 +3,4 @@
 CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT history_id IF NOT EXISTS FOR (h:History) REQUIRE h.id IS UNIQUE;
 CREATE INDEX transition_dataset IF NOT EXISTS FOR ()-[t:TRANSITION]-() ON (t.dataset);
+CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.name IS UNIQUE;

@@ -5,20 +5,28 @@
  *
  * Options: --from, --to (id, name or alias), --mode fewest|likely|travelled, --k N,
  * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --json.
+ *
+ * `--export FILE` writes route `--route N` (default 1, the best) to FILE instead,
+ * in the format its extension names (.svg path diagram, .mmd Mermaid, .graphml,
+ * .csv, .json Cytoscape JSON), with `--lang en|ja` and `--direction lr|tb` for the diagram.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoleDetailsResponse } from '../contract/api.js';
+import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export/formats.js';
 import { routeQuery, type RouteResponse } from '../contract/routes.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openGraphStore } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
+import { RouteExportService } from '../services/export/route-export.js';
 import { SnapshotCache } from '../services/graph-snapshot.js';
 import { RouteService } from '../services/route-service.js';
 import { formatRoutes, type RoleNames } from './route-format.js';
 
 const USAGE =
-  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--json]';
+  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
 
 type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
 
@@ -71,6 +79,10 @@ async function main(): Promise<number> {
         families: { type: 'string' },
         'min-count': { type: 'string' },
         json: { type: 'boolean' },
+        export: { type: 'string' },
+        route: { type: 'string' },
+        lang: { type: 'string' },
+        direction: { type: 'string' },
       },
       strict: true,
     }));
@@ -93,6 +105,7 @@ async function main(): Promise<number> {
     const v = values[opt];
     if (typeof v === 'string') raw[param] = v;
   }
+  if (values.export !== undefined) return exportRoute(values.export, raw, values);
   try {
     const config = loadConfig();
     const params = parseOrThrow(routeQuery, raw, 'option');
@@ -108,6 +121,77 @@ async function main(): Promise<number> {
       console.error([err.message, ...fields].join('\n'));
     } else console.error(`route failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
+  }
+}
+
+/** Prints an error the way `main` does: the message, then each bad option by its flag. */
+function report(err: unknown): number {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError) {
+    const fields = (err.details as { field?: string; message?: string; reason?: string }[])
+      .map((d) => (d.field && d.message ? `  --${d.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message}` : ''))
+      .filter(Boolean);
+    console.error([err.message, ...fields].join('\n'));
+  } else console.error(`route export failed: ${err instanceof Error ? err.message : String(err)}`);
+  return 1;
+}
+
+/** Asks a running server for the export; resolves null when none is listening. */
+async function exportViaServer(base: string, search: URLSearchParams): Promise<string | null> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/routes/export?${search}`);
+  } catch {
+    return null;
+  }
+  const body = await res.text();
+  if (res.ok) return body;
+  let error: { message?: string; details?: unknown[] } = {};
+  try {
+    error = (JSON.parse(body) as { error: typeof error }).error;
+  } catch {
+    // not the error shape
+  }
+  throw new AppError(res.status, 'server', error.message ?? `The server answered ${res.status}.`, error.details ?? []);
+}
+
+/** `--export FILE`: writes the route in the format FILE's extension names. */
+async function exportRoute(file: string, raw: Record<string, string>, values: Record<string, unknown>): Promise<number> {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  const format: ExportFormat | undefined = EXTENSION_FORMATS[ext];
+  if (!format) {
+    const known = Object.keys(EXTENSION_FORMATS).map((e) => `.${e}`).join(', ');
+    console.error(
+      ext === 'png'
+        ? `PNG is drawn in the browser (Export → PNG). Here use one of ${known}.`
+        : `--export: cannot tell the format from "${path.basename(file)}": use one of ${known}.`,
+    );
+    return 2;
+  }
+  if (values.json) {
+    console.error('--json and --export do not go together: the file format comes from the --export file name.');
+    return 2;
+  }
+  const query: Record<string, string> = { ...raw, format };
+  for (const opt of ['route', 'lang', 'direction'] as const) if (typeof values[opt] === 'string') query[opt] = values[opt];
+  try {
+    const config = loadConfig();
+    const params = parseOrThrow(routeExportQuery, query, 'option');
+    let body = await exportViaServer(`http://${config.host}:${config.port}`, new URLSearchParams(query));
+    if (body === null) {
+      const store = await openGraphStore(config.store);
+      try {
+        const snapshots = new SnapshotCache(store);
+        body = (await new RouteExportService(new RouteService(snapshots), snapshots).export(params)).body;
+      } finally {
+        await store.close();
+      }
+    }
+    await writeFile(file, body);
+    console.log(`Wrote ${file} (${format}, ${Buffer.byteLength(body)} bytes): route ${params.route} from ${params.from} to ${params.to}, ${params.mode}.`);
+    return 0;
+  } catch (err) {
+    return report(err);
   }
 }
 

@@ -6,6 +6,18 @@
  */
 import { z } from 'zod';
 
+/**
+ * Text without control characters (tab and newlines allowed): NUL and friends
+ * have no place in a name, and U+001F is the list separator on Kùzu writes.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
+
 /** Role families: the colour groups of the graph. */
 export const ROLE_FAMILIES = [
   'customer-support',
@@ -27,11 +39,11 @@ export const roleIdSchema = z
 
 export const roleSchema = z.strictObject({
   id: roleIdSchema,
-  name: z.string().min(1).max(120),
-  nameJa: z.string().min(1).max(120),
-  aliases: z.array(z.string().min(1).max(120)).default([]),
+  name: text(120),
+  nameJa: text(120),
+  aliases: z.array(text(120)).default([]),
   family: roleFamilySchema,
-  description: z.string().min(1).max(300),
+  description: text(300),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -54,7 +66,7 @@ export const transitionSchema = z.strictObject({
   kind: transitionKindSchema,
   /** Number of independent accounts of this move (one per evidence entry in the seed). */
   count: z.number().int().positive(),
-  skills: z.array(z.string().min(1).max(80)).default([]),
+  skills: z.array(text(80)).default([]),
   evidence: z.array(evidenceSchema).default([]),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;

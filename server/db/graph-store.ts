@@ -3,6 +3,7 @@
  * never on a driver; `createGraphStore` picks the adapter from the config.
  */
 import type { GraphData, History, Role, Transition } from '../contract/graph-data.js';
+import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
 
 /** Which engine answers. */
 export type EngineName = 'kuzu' | 'neo4j';
@@ -37,6 +38,20 @@ export interface GraphStore {
   listTransitions(): Promise<Transition[]>;
   roleTransitions(id: string): Promise<RoleTransitions>;
   listHistories(): Promise<History[]>;
+  /**
+   * Runs user Cypher so that the engine itself refuses writes (Neo4j: READ
+   * session + executeRead; Kùzu: a read-only copy in a child process), within
+   * `options.timeoutMs` (a runaway query is stopped, other calls go on) and
+   * returning at most `options.rowLimit` rows.
+   * @throws CypherRunError saying why (syntax, read-only, timeout, …)
+   */
+  runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult>;
+  /** User-made saved queries, ordered by name. */
+  listUserQueries(): Promise<StoredQuery[]>;
+  /** Creates or replaces the user query `query.name`. */
+  saveUserQuery(query: StoredQuery): Promise<void>;
+  /** Deletes a user query; resolves false when there was none of that name. */
+  deleteUserQuery(name: string): Promise<boolean>;
   /** Releases the database (idempotent). */
   close(): Promise<void>;
 }

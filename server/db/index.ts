@@ -9,9 +9,10 @@ import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
 export type { GraphStore, GraphCounts, RoleTransitions, EngineName } from './graph-store.js';
 
-/** Creates and initialises (schema) the store for `config`. */
-export async function openGraphStore(config: EngineConfig): Promise<GraphStore> {
-  const store: GraphStore = config.engine === 'neo4j' ? new Neo4jGraphStore(config) : new KuzuGraphStore({ path: config.path });
+/** Creates and initialises (schema) the store for `config`. `queryWorkers`: Kùzu's query sandbox processes. */
+export async function openGraphStore(config: EngineConfig, options: { queryWorkers?: number } = {}): Promise<GraphStore> {
+  const store: GraphStore =
+    config.engine === 'neo4j' ? new Neo4jGraphStore(config) : new KuzuGraphStore({ path: config.path, queryWorkers: options.queryWorkers });
   try {
     await store.init();
   } catch (err) {

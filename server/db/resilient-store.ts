@@ -9,6 +9,7 @@
 import type { GraphData } from '../contract/graph-data.js';
 import { AppError, storeUnavailable } from '../errors.js';
 import type { EngineName, GraphStore } from './graph-store.js';
+import type { QueryParams, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
 
 export interface ResilientStoreOptions {
   engine: EngineName;
@@ -66,6 +67,18 @@ export class ResilientGraphStore implements GraphStore {
   }
   listHistories() {
     return this.call((s) => s.listHistories());
+  }
+  runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions) {
+    return this.call((s) => s.runReadOnly(cypher, params, options));
+  }
+  listUserQueries() {
+    return this.call((s) => s.listUserQueries());
+  }
+  saveUserQuery(query: StoredQuery) {
+    return this.call((s) => s.saveUserQuery(query));
+  }
+  deleteUserQuery(name: string) {
+    return this.call((s) => s.deleteUserQuery(name));
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * they return identical objects.
  */
 import type { Evidence, GraphData, History, Role, RoleFamily, Transition, TransitionKind } from '../contract/graph-data.js';
+import type { StoredQuery } from './query-types.js';
 
 type Row = Record<string, unknown>;
 
@@ -76,4 +77,29 @@ export function graphToWriteRows(data: GraphData) {
       evidenceJson: JSON.stringify(h.evidence),
     })),
   };
+}
+
+/** A `list-user-queries` row as a StoredQuery. */
+export function rowToStoredQuery(r: Row): StoredQuery {
+  const cypher: StoredQuery['cypher'] = {};
+  if (str(r.kuzuCypher)) cypher.kuzu = str(r.kuzuCypher);
+  if (str(r.neo4jCypher)) cypher.neo4j = str(r.neo4jCypher);
+  return {
+    name: str(r.name),
+    title: str(r.title),
+    titleJa: str(r.titleJa),
+    description: str(r.description),
+    descriptionJa: str(r.descriptionJa),
+    params: str(r.params),
+    columns: strList(r.columns),
+    cypher,
+    createdAt: str(r.createdAt),
+    updatedAt: str(r.updatedAt),
+  };
+}
+
+/** The parameters of `upsert-user-query` for a StoredQuery (a missing dialect is stored as ''). */
+export function storedQueryToRow(q: StoredQuery) {
+  const { cypher, ...rest } = q;
+  return { ...rest, columns: [...q.columns], kuzuCypher: cypher.kuzu ?? '', neo4jCypher: cypher.neo4j ?? '' };
 }

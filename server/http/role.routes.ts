@@ -16,7 +16,7 @@ export function roleRoutes(roles: RoleService): Router {
   });
   router.get('/graph', async (req, res) => {
     parseOrThrow(emptyQuery, req.query, 'query parameter');
-    res.json(await roles.graph());
+    res.type('application/json').send(await roles.graphJson());
   });
   return router;
 }

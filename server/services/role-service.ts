@@ -4,9 +4,15 @@
  */
 import type { GraphResponse, RoleDetailsResponse, RoleMoveDto, RoleSearchResponse } from '../contract/api.js';
 import type { Role, Transition } from '../contract/graph-data.js';
-import type { GraphStore } from '../db/graph-store.js';
 import { notFound } from '../errors.js';
-import type { SnapshotCache } from './graph-snapshot.js';
+import type { GraphSnapshot, SnapshotCache } from './graph-snapshot.js';
+
+/** Per-snapshot indexes, built once per snapshot on first use. */
+interface Derived {
+  moves: Map<string, { incoming: Transition[]; outgoing: Transition[] }>;
+  graph?: GraphResponse;
+  graphJson?: string;
+}
 import { matchScore } from './text-match.js';
 
 /** Stable Cytoscape edge id for a transition. */
@@ -17,10 +23,9 @@ const byWeight = (a: Transition, b: Transition) =>
   b.count - a.count || b.probability - a.probability || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
 
 export class RoleService {
-  constructor(
-    private readonly store: GraphStore,
-    private readonly snapshots: SnapshotCache,
-  ) {}
+  private readonly derived = new WeakMap<GraphSnapshot, Derived>();
+
+  constructor(private readonly snapshots: SnapshotCache) {}
 
   /** Roles whose id, English or Japanese name, or alias contains `q` (all roles when empty), best matches first. */
   async search(q: string | undefined, limit: number): Promise<RoleSearchResponse> {
@@ -37,10 +42,12 @@ export class RoleService {
    * @throws AppError 404 when no role has this id
    */
   async details(id: string): Promise<RoleDetailsResponse> {
-    const { rolesById } = await this.snapshots.get();
-    const role = rolesById.get(id) ?? (await this.store.getRole(id));
+    const snapshot = await this.snapshots.get();
+    const { rolesById } = snapshot;
+    const role = rolesById.get(id);
     if (!role) throw notFound(`No role with id "${id}"`, [{ field: 'id', value: id }]);
-    const { incoming, outgoing } = await this.store.roleTransitions(id);
+    // From the snapshot, not the database: a role page is served at the price of a map look-up.
+    const { incoming, outgoing } = this.derive(snapshot).moves.get(id) ?? { incoming: [], outgoing: [] };
     const summary = (otherId: string): RoleMoveDto['other'] => {
       const other: Role | undefined = rolesById.get(otherId);
       return { id: otherId, name: other?.name ?? otherId, nameJa: other?.nameJa ?? otherId, family: other?.family ?? 'external' };
@@ -54,24 +61,58 @@ export class RoleService {
 
   /** The whole graph in Cytoscape JSON. */
   async graph(): Promise<GraphResponse> {
-    const { roles, transitions } = await this.snapshots.get();
-    return {
-      elements: {
-        nodes: roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family } })),
-        edges: transitions.map((t) => ({
-          data: {
-            id: edgeId(t),
-            source: t.from,
-            target: t.to,
-            count: t.count,
-            probability: t.probability,
-            kind: t.kind,
-            dataset: t.dataset,
-            skills: t.skills,
-            evidence: t.evidence,
-          },
-        })),
-      },
-    };
+    const snapshot = await this.snapshots.get();
+    const derived = this.derive(snapshot);
+    derived.graph ??= toGraph(snapshot);
+    return derived.graph;
   }
+
+  /** The whole graph already serialised: the same JSON for every request until the data changes. */
+  async graphJson(): Promise<string> {
+    const snapshot = await this.snapshots.get();
+    const derived = this.derive(snapshot);
+    derived.graphJson ??= JSON.stringify(await this.graph());
+    return derived.graphJson;
+  }
+
+  private derive(snapshot: GraphSnapshot): Derived {
+    let d = this.derived.get(snapshot);
+    if (!d) {
+      const moves: Derived['moves'] = new Map();
+      const entry = (id: string) => {
+        let e = moves.get(id);
+        if (!e) moves.set(id, (e = { incoming: [], outgoing: [] }));
+        return e;
+      };
+      for (const t of snapshot.transitions) {
+        entry(t.from).outgoing.push(t);
+        entry(t.to).incoming.push(t);
+      }
+      d = { moves };
+      this.derived.set(snapshot, d);
+    }
+    return d;
+  }
+}
+
+/** The snapshot as Cytoscape JSON. */
+function toGraph({ roles, transitions }: GraphSnapshot): GraphResponse {
+  return {
+    elements: {
+      nodes: roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family } })),
+      edges: transitions.map((t) => ({
+        data: {
+          id: edgeId(t),
+          source: t.from,
+          target: t.to,
+          count: t.count,
+          probability: t.probability,
+          kind: t.kind,
+          dataset: t.dataset,
+          skills: t.skills,
+          evidence: t.evidence,
+        },
+      })),
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../server/db/graph-store.js';
 import { buildRole, smallGraph } from '../fixtures/graph.js';
+import { userCypherContract } from './user-cypher.contract.js';
 
 /** Registers the contract tests for stores made by `open` (a fresh, empty, initialised store each time). */
 export function graphStoreContract(engine: string, open: () => Promise<GraphStore>): void {
@@ -82,10 +83,31 @@ export function graphStoreContract(engine: string, open: () => Promise<GraphStor
       expect(await store.getRole('new-role')).toBeNull();
     });
 
+    it('writes in batches: thousands of rows with mixed whole and fractional numbers round-trip exactly', async () => {
+      const roles = Array.from({ length: 2100 }, (_, i) => buildRole({ id: `r${i}`, aliases: i % 3 ? [] : [`a${i}`] }));
+      const transitions = roles.slice(1).map((r, i) => ({
+        from: roles[i]!.id,
+        to: r.id,
+        dataset: 'bulk',
+        kind: 'move' as const,
+        count: (i % 7) + 1,
+        probability: i % 2 ? 1 : 1 / ((i % 5) + 2),
+        skills: i % 4 ? [] : ['x', 'y'],
+        evidence: [],
+      }));
+      await store.writeGraph({ dataset: 'bulk', roles, transitions, histories: [] });
+      expect(await store.counts()).toEqual({ roles: 2100, transitions: 2099, histories: 0 });
+      const back = new Map((await store.listTransitions()).map((t) => [`${t.from}>${t.to}`, t]));
+      for (const t of transitions) expect(back.get(`${t.from}>${t.to}`)).toEqual(t);
+      expect((await store.getRole('r3'))?.aliases).toEqual(['a3']);
+      expect((await store.getRole('r4'))?.aliases).toEqual([]);
+    });
+
     it('handles Japanese, emoji and quotes in values', async () => {
       const role = buildRole({ id: 'tricky', name: 'O\'Brien "QA" 🚀', nameJa: 'カスタマー・サポート（CS）', aliases: ['\u202eRTL', '改行\nあり'] });
       await store.writeGraph({ dataset: 'test', roles: [role], transitions: [], histories: [] });
       expect(await store.getRole('tricky')).toEqual(role);
     });
   });
+  userCypherContract(engine, open);
 }

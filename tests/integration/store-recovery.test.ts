@@ -31,7 +31,7 @@ const until = async (check: () => Promise<boolean>, ms: number) => {
 describe('store recovery', () => {
   it('answers 503 while the Kùzu file is locked by another process, then recovers by itself', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-locked-'));
-    const holder = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['tests/fixtures/hold-kuzu-lock.ts', path.join(dataDir, 'rolepath.kuzu')], { cwd: ROOT });
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/hold-kuzu-lock.ts', path.join(dataDir, 'rolepath.kuzu')], { cwd: ROOT });
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on('data', (d) => String(d).includes('locked') && resolve());
       holder.on('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));

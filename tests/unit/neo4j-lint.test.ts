@@ -21,8 +21,10 @@ const neo4jFiles = cypherFiles().filter((f) => !f.endsWith('.kuzu.cypher') && f 
 // The schema as Neo4j would know it, read from the Kùzu DDL so the two cannot drift apart.
 const kuzuDdl = readFileSync(path.join(CYPHER_DIR, 'schema', 'kuzu.cypher'), 'utf8');
 const propertyKeys = [...new Set([...kuzuDdl.matchAll(/[(,]\s*(\w+)\s+(?:STRING|INT64|DOUBLE|BOOLEAN|DATE)/g)].map((m) => m[1]!))];
+const labels = [...kuzuDdl.matchAll(/CREATE NODE TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);
+const relationshipTypes = [...kuzuDdl.matchAll(/CREATE REL TABLE IF NOT EXISTS (\w+)/g)].map((m) => m[1]!);
 // fromId/toId are keys of the UNWIND row maps the batched writes take, not stored properties.
-const dbSchema = { labels: ['Role', 'History'], relationshipTypes: ['TRANSITION'], propertyKeys: [...propertyKeys, 'fromId', 'toId'] };
+const dbSchema = { labels, relationshipTypes, propertyKeys: [...propertyKeys, 'fromId', 'toId'] };
 
 /** Parameters a statement uses. */
 const usedParams = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]!))];
@@ -36,6 +38,9 @@ describe('Neo4j-dialect Cypher files', () => {
   it('finds the files to check', () => {
     expect(neo4jFiles).toContain('schema/neo4j.cypher');
     expect(neo4jFiles.filter((f) => f.startsWith('queries/')).length).toBeGreaterThanOrEqual(10);
+    expect(neo4jFiles.filter((f) => f.startsWith('saved/')).length).toBeGreaterThanOrEqual(12);
+    expect(dbSchema.labels).toEqual(expect.arrayContaining(['Role', 'History', 'SavedQuery']));
+    expect(dbSchema.relationshipTypes).toEqual(['TRANSITION']);
   });
 
   it('the linter does catch mistakes (control)', () => {
@@ -51,6 +56,8 @@ describe('Neo4j-dialect Cypher files', () => {
     if (!file.startsWith('schema/')) {
       expect(header.name, 'header names the query').toBe(path.basename(file).replace(/(\.neo4j|\.kuzu)?\.cypher$/, ''));
       for (const key of ['description', 'params', 'columns']) expect(header[key], `header has ${key}`).toBeTruthy();
+      // Saved queries are shown to people: they also need titles in both languages.
+      if (file.startsWith('saved/')) for (const key of ['title', 'titleja']) expect(header[key], `header has ${key}`).toBeTruthy();
       for (const p of usedParams(text)) expect(header.params, `header declares $${p}`).toContain(p);
     }
   });

@@ -1,12 +1,6 @@
-/** Role families: colour and display names. Data, not code, so the legend and the stylesheet agree. */
-import type { RoleFamily } from '../../../server/contract/graph-data.js';
-
-export const FAMILY_STYLE: Record<RoleFamily, { color: string; en: string; ja: string }> = {
-  'customer-support': { color: '#2f80ed', en: 'Customer support', ja: 'カスタマーサポート' },
-  'back-office': { color: '#9b51e0', en: 'Back office', ja: 'バックオフィス' },
-  bizops: { color: '#f2994a', en: 'BizOps', ja: 'BizOps' },
-  'profit-centre': { color: '#27ae60', en: 'Profit centre', ja: 'プロフィットセンター' },
-  engineering: { color: '#56ccf2', en: 'Engineering', ja: 'エンジニアリング' },
-  management: { color: '#eb5757', en: 'Management', ja: 'マネジメント・経営' },
-  external: { color: '#828282', en: 'External / partners', ja: '社外・渉外' },
-};
+/**
+ * Role families: colour and display names. The data lives in the contract
+ * (server/contract/families.ts) because the exported diagrams, drawn on the
+ * server too, use the same colours as the page.
+ */
+export { FAMILY_STYLE } from '../../../server/contract/families.js';

@@ -65,6 +65,11 @@ export class GraphView {
     (window as unknown as { __cy?: Core }).__cy = this.cy;
   }
 
+  /** The Cytoscape instance, for the exporters (PNG, SVG and data of the view); they only read it. */
+  get core(): Core {
+    return this.cy;
+  }
+
   private style() {
     return graphStyle({ labelField: this.lang === 'ja' ? 'labelJa' : 'label', maxCount: this.maxCount, large: this.large });
   }

@@ -13,11 +13,18 @@ import kuzu from 'kuzu';
 import type { Database, KuzuValue } from 'kuzu';
 import type { GraphData, History, Role, Transition } from '../../contract/graph-data.js';
 import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
+import { mapInChunks } from '../cooperative.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
-import { graphToWriteRows, rowToHistory, rowToRole, rowToTransition } from '../rows.js';
+import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
+import { graphToWriteRows, rowToHistory, rowToRole, rowToStoredQuery, rowToTransition, storedQueryToRow } from '../rows.js';
+import { KuzuSandboxPool } from './sandbox-pool.js';
+import { batches, encodeLists, LIST_SEPARATOR } from './list-encoding.js';
 import { SerialConnection } from './serial-connection.js';
 
 type Row = Record<string, unknown>;
+
+/** Rows per UNWIND batch on Kùzu writes. */
+const WRITE_BATCH = 2000;
 type Params = Record<string, KuzuValue>;
 
 /** Options for opening a Kùzu store. */
@@ -26,6 +33,8 @@ export interface KuzuStoreOptions {
   path: string;
   /** Read connections to spread concurrent reads over (default 2, one per core here). */
   readConnections?: number;
+  /** Sandbox processes for user Cypher, i.e. user queries that can run at once (default 2; see sandbox-pool.ts). */
+  queryWorkers?: number;
 }
 
 /** A GraphStore over an embedded Kùzu database. */
@@ -36,8 +45,13 @@ export class KuzuGraphStore implements GraphStore {
   private readonly writer: SerialConnection;
   private nextReader = 0;
   private closed = false;
+  /** Bumped after every write, so the query sandbox knows its copy is stale. */
+  private dataVersion = 0;
+  private sandbox: KuzuSandboxPool | null = null;
+  private readonly queryWorkers: number | undefined;
 
   constructor(options: KuzuStoreOptions) {
+    this.queryWorkers = options.queryWorkers;
     if (options.path !== ':memory:') mkdirSync(path.dirname(options.path), { recursive: true });
     this.db = new kuzu.Database(options.path);
     this.writer = new SerialConnection(new kuzu.Connection(this.db));
@@ -53,13 +67,17 @@ export class KuzuGraphStore implements GraphStore {
   async writeGraph(data: GraphData): Promise<void> {
     const rows = graphToWriteRows(data);
     const run = (name: string, params: Params) => this.writer.executeUnqueued(loadQuery(name, 'kuzu'), params);
-    await this.writer.exclusive(async () => {
+    await this.write(async () => {
       await this.writer.queryUnqueued('BEGIN TRANSACTION');
       try {
-        // Per-row statements: see cypher/queries/upsert-role.kuzu.cypher for why not UNWIND.
-        for (const r of rows.roles) await run('upsert-role', r);
-        for (const t of rows.transitions) await run('upsert-transition', t);
-        for (const h of rows.histories) await run('upsert-history', h);
+        // Batched UNWIND with lists encoded as strings: see list-encoding.ts for why.
+        for (const [name, list] of [
+          ['upsert-roles', rows.roles],
+          ['upsert-transitions', rows.transitions],
+          ['upsert-histories', rows.histories],
+        ] as const) {
+          for (const batch of batches<object>(list, WRITE_BATCH)) await run(name, { sep: LIST_SEPARATOR, rows: batch.map(encodeLists) as KuzuValue[] });
+        }
         await this.writer.queryUnqueued('COMMIT');
       } catch (err) {
         await this.writer.queryUnqueued('ROLLBACK').catch(() => undefined);
@@ -76,7 +94,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async listRoles(): Promise<Role[]> {
-    return (await this.read('list-roles')).map(rowToRole);
+    return mapInChunks(await this.read('list-roles'), rowToRole);
   }
 
   async getRole(id: string): Promise<Role | null> {
@@ -85,7 +103,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async listTransitions(): Promise<Transition[]> {
-    return (await this.read('list-transitions')).map(rowToTransition);
+    return mapInChunks(await this.read('list-transitions'), rowToTransition);
   }
 
   async roleTransitions(id: string): Promise<RoleTransitions> {
@@ -94,14 +112,75 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async listHistories(): Promise<History[]> {
-    return (await this.read('list-histories')).map(rowToHistory);
+    return mapInChunks(await this.read('list-histories'), rowToHistory);
+  }
+
+  /**
+   * User Cypher never runs on this process's connections: it runs in a sandbox
+   * process on a read-only copy, which is killed at the time limit (see
+   * sandbox-pool.ts and sandbox-child.ts for why and how).
+   */
+  runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult> {
+    return this.queryPool().run(cypher, params, options);
+  }
+
+  /** Starts the query sandboxes now (they start on the first run otherwise). */
+  warmQuerySandbox(): Promise<void> {
+    return this.queryPool().warmUp();
+  }
+
+  /** Process ids of the query sandboxes (tests check that a runaway one is really gone). */
+  sandboxPids(): number[] {
+    return this.sandbox?.pids() ?? [];
+  }
+
+  private queryPool(): KuzuSandboxPool {
+    this.sandbox ??= new KuzuSandboxPool({
+      workers: this.queryWorkers,
+      version: () => this.dataVersion,
+      exportTo: (dir) => this.exportTo(dir),
+    });
+    return this.sandbox;
+  }
+
+  async listUserQueries(): Promise<StoredQuery[]> {
+    return (await this.read('list-user-queries')).map(rowToStoredQuery);
+  }
+
+  async saveUserQuery(query: StoredQuery): Promise<void> {
+    await this.write(() => this.writer.executeUnqueued(loadQuery('upsert-user-query', 'kuzu'), storedQueryToRow(query)));
+  }
+
+  async deleteUserQuery(name: string): Promise<boolean> {
+    const rows = await this.write(() => this.writer.executeUnqueued(loadQuery('delete-user-query', 'kuzu'), { name }));
+    return rows.length > 0;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sandbox?.close();
     await Promise.all([this.writer, ...this.readers].map((c) => c.close().catch(() => undefined)));
     await this.db.close();
+  }
+
+  /** Runs `work` on the write connection, alone, and marks the data as changed. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.writer.exclusive(work);
+    } finally {
+      this.dataVersion++;
+    }
+  }
+
+  /**
+   * Writes the whole database as Parquet files with `EXPORT DATABASE` (a
+   * read-only statement: it takes no write lock), for the sandbox to import.
+   */
+  private async exportTo(dir: string): Promise<void> {
+    if (/['\\]/.test(dir)) throw new Error(`Unsupported characters in export path ${dir}`);
+    const reader = this.readers[this.nextReader++ % this.readers.length]!;
+    await reader.exclusive(() => reader.queryUnqueued(`EXPORT DATABASE '${dir}' (format = 'parquet')`));
   }
 
   /** Runs a named read query on the next read connection (round robin). */

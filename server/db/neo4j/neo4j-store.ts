@@ -6,10 +6,13 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { GraphData, History, Role, Transition } from '../../contract/graph-data.js';
 import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
+import { mapInChunks } from '../cooperative.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import { graphToWriteRows, rowToHistory, rowToRole, rowToTransition } from '../rows.js';
 import { storeUnavailable } from '../../errors.js';
 import { toPlain } from './values.js';
+import * as userCypher from './neo4j-user-cypher.js';
+import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
 
 /** Driver errors that mean the server (or cluster leader) is unreachable rather than the query being wrong. */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -88,7 +91,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listRoles(): Promise<Role[]> {
-    return (await this.read('list-roles')).map(rowToRole);
+    return mapInChunks(await this.read('list-roles'), rowToRole);
   }
 
   async getRole(id: string): Promise<Role | null> {
@@ -97,7 +100,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listTransitions(): Promise<Transition[]> {
-    return (await this.read('list-transitions')).map(rowToTransition);
+    return mapInChunks(await this.read('list-transitions'), rowToTransition);
   }
 
   async roleTransitions(id: string): Promise<RoleTransitions> {
@@ -106,10 +109,27 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async listHistories(): Promise<History[]> {
-    return (await this.read('list-histories')).map(rowToHistory);
+    return mapInChunks(await this.read('list-histories'), rowToHistory);
   }
 
-  /** Deletes every role, transition and history. For tests against a throwaway database only. */
+  /** Read-only by the server itself: READ session + executeRead + transaction timeout (see neo4j-user-cypher.ts). */
+  runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult> {
+    return userCypher.runReadOnly(this.driver, this.database, cypher, params, options);
+  }
+
+  listUserQueries(): Promise<StoredQuery[]> {
+    return userCypher.listUserQueries(this.driver, this.database);
+  }
+
+  saveUserQuery(query: StoredQuery): Promise<void> {
+    return userCypher.saveUserQuery(this.driver, this.database, query);
+  }
+
+  deleteUserQuery(name: string): Promise<boolean> {
+    return userCypher.deleteUserQuery(this.driver, this.database, name);
+  }
+
+  /** Deletes every role, transition, history and saved query. For tests against a throwaway database only. */
   async dangerouslyDeleteEverything(): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
@@ -117,6 +137,7 @@ export class Neo4jGraphStore implements GraphStore {
     } finally {
       await session.close();
     }
+    await userCypher.deleteAllUserQueries(this.driver, this.database);
   }
 
   async close(): Promise<void> {

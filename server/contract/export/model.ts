@@ -1,0 +1,93 @@
+/**
+ * What the exporters draw: roles with names and families, moves with counts,
+ * probabilities and skills, and the provenance. Built from a route answer
+ * (server and browser alike) or from the graph as shown (browser). Pure.
+ */
+import type { RoleFamily, TransitionKind } from '../graph-data.js';
+import type { RouteDto } from '../routes.js';
+import type { ExportProvenance, ProvenanceQuery } from './provenance.js';
+
+export type ExportLang = 'en' | 'ja';
+
+/** A role as the exporters need it. */
+export interface RoleInfo {
+  id: string;
+  name: string;
+  nameJa: string;
+  family: RoleFamily;
+}
+
+/** A role in an exported graph, with its drawn position when there is one. */
+export interface ExportNode extends RoleInfo {
+  position?: { x: number; y: number };
+  /** Cytoscape classes as drawn (browser exports of the view keep the route highlight). */
+  classes?: string;
+}
+
+/** A move in an exported graph. */
+export interface ExportEdge {
+  id: string;
+  source: string;
+  target: string;
+  count: number;
+  probability: number;
+  skills: string[];
+  kind?: TransitionKind;
+  dataset?: string;
+  /** For route exports: the move's number along the route (1-based). */
+  step?: number;
+  classes?: string;
+}
+
+/** A graph to export (a route, or the roles and moves shown in the browser). */
+export interface ExportGraph {
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}
+
+/** Everything a route export is made from. */
+export interface RouteExport {
+  route: RouteDto;
+  query: ProvenanceQuery;
+  /** Index of `route` among the answer's routes (0 = best) and how many there were. */
+  alt: number;
+  total: number;
+  /** Names and families of the route's roles. */
+  roles: ReadonlyMap<string, RoleInfo>;
+  provenance: ExportProvenance;
+  lang: ExportLang;
+}
+
+/** The role with this id, or a stand-in named by its id (a role missing from the lookup must not break an export). */
+export function roleOf(roles: ReadonlyMap<string, RoleInfo>, id: string): RoleInfo {
+  return roles.get(id) ?? { id, name: id, nameJa: id, family: 'external' };
+}
+
+/** The role's name in `lang`, and in the other language. */
+export function names(role: RoleInfo, lang: ExportLang): { primary: string; secondary: string } {
+  return lang === 'ja' ? { primary: role.nameJa, secondary: role.name } : { primary: role.name, secondary: role.nameJa };
+}
+
+/** Horizontal distance between consecutive roles in the positions of `routeGraph` (Cytoscape JSON, GraphML). */
+const SPACING = 240;
+
+/** A route as a graph: its roles in order, laid out left to right, and one edge per move numbered from 1. */
+export function routeGraph(route: RouteDto, roles: ReadonlyMap<string, RoleInfo>): ExportGraph {
+  return {
+    nodes: route.roles.map((id, i) => ({ ...roleOf(roles, id), position: { x: i * SPACING, y: 0 } })),
+    edges: route.steps.map((s, i) => ({
+      id: `step-${i + 1}`,
+      source: s.from,
+      target: s.to,
+      count: s.count,
+      probability: s.probability,
+      skills: [...s.skills],
+      step: i + 1,
+    })),
+  };
+}
+
+/** Every distinct evidence source quoted along a route, in order. */
+export function routeSources(route: RouteDto): string[] {
+  return [...new Set(route.steps.flatMap((s) => s.evidence.map((e) => e.source)))];
+}

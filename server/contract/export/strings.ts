@@ -1,0 +1,61 @@
+/** Words of the exported diagrams in English and Japanese (the page's own strings live in client/src/i18n). */
+import type { RouteModeName } from '../routes.js';
+import type { ExportLang } from './model.js';
+import { pct } from './text.js';
+
+const en = {
+  mode: { fewest: 'fewest moves', likely: 'most likely', travelled: 'most travelled' } as Record<RouteModeName, string>,
+  title: (from: string, to: string, mode: string) => `${from} → ${to}, ${mode}`,
+  moves: (n: number) => `${n} move${n === 1 ? '' : 's'}`,
+  routeProbability: (p: number) => `route probability ${pct(p)}`,
+  travellers: (n: number) => `${n} career histor${n === 1 ? 'y' : 'ies'} took this route`,
+  routeOf: (i: number, n: number) => `route ${i} of ${n}`,
+  step: (count: number, p: number) => (count > 0 ? `${count} account${count === 1 ? '' : 's'} · ${pct(p)}` : 'no recorded move'),
+  start: 'FROM',
+  goal: 'TO',
+  constraints: 'Constraints',
+  via: (r: string) => `via ${r}`,
+  avoid: (r: string) => `avoiding ${r}`,
+  families: (f: string) => `only ${f}`,
+  maxHops: (n: number) => `at most ${n} moves`,
+  minCount: (n: number) => `moves with ≥ ${n} accounts`,
+  legendMove: 'move: accounts · share of people leaving the role who make it',
+  legendSkills: 'skills the move draws on',
+  source: (s: string) => `Source: ${s}`,
+  stamp: (version: string, at: string) => `Data version ${version} · exported ${at} · rolepath`,
+};
+
+type Strings = typeof en;
+
+const ja: Strings = {
+  mode: { fewest: '移動が最少', likely: '確率が最高', travelled: '実績が最多' },
+  title: (from, to, mode) => `${from} → ${to}（${mode}）`,
+  moves: (n) => `${n} 回の移動`,
+  routeProbability: (p) => `ルートの確率 ${pct(p)}`,
+  travellers: (n) => `${n} 件のキャリア履歴がたどったルート`,
+  routeOf: (i, n) => `ルート ${i} / ${n}`,
+  step: (count, p) => (count > 0 ? `事例 ${count} 件 · ${pct(p)}` : '記録された移動なし'),
+  start: '出発',
+  goal: '目的地',
+  constraints: '条件',
+  via: (r) => `経由: ${r}`,
+  avoid: (r) => `除外: ${r}`,
+  families: (f) => `ファミリー: ${f}`,
+  maxHops: (n) => `最大 ${n} 回の移動`,
+  minCount: (n) => `事例 ${n} 件以上の移動`,
+  legendMove: '移動: 事例数 · その職種を離れた人のうちこの移動を選んだ割合',
+  legendSkills: 'その移動で活きるスキル',
+  source: (s) => `出典: ${s}`,
+  stamp: (version, at) => `データバージョン ${version} · 出力 ${at} · rolepath`,
+};
+
+/** The diagram words of one language. */
+export function diagramStrings(lang: ExportLang): Strings {
+  return lang === 'ja' ? ja : en;
+}
+
+/** An ISO time as "2025-06-01 09:30 UTC" for footers. */
+export function footerTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,159 @@
+/**
+ * Data imports (issue 7): what an import is asked to do (`POST /api/imports`
+ * query parameters, `npm run import` options), the report it gives back, and
+ * the datasets it writes. Shared by the server, the CLI and the client.
+ */
+import { z } from 'zod';
+
+/** What a file holds: one stint per row, a transition table, or a role catalogue. */
+export const IMPORT_KINDS = ['histories', 'transitions', 'roles'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Text encodings an import can read; `auto` detects (BOM, UTF-8 validity, else Shift_JIS). */
+export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'shift_jis'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+/** File formats; `auto` = NDJSON when the first character is `{`, else CSV with comma or tab detected from the header. */
+export const IMPORT_FORMATS = ['auto', 'csv', 'tsv', 'ndjson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The seed's dataset: written by the seed loader, never by an import, and exempt from privacy suppression. */
+export const SEED_DATASET_NAME = 'articles';
+
+/** Default privacy threshold k: aggregates seen fewer than k times are not stored. */
+export const DEFAULT_MIN_COUNT = 5;
+
+/** A dataset name: lowercase letters and digits in words joined by single hyphens or underscores. */
+export const datasetName = z
+  .string()
+  .min(1, 'is required')
+  .max(60, 'must be at most 60 characters')
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens or underscores, e.g. "hr-2024"');
+
+/** "true"/"false"/"1"/"0"/"" (present = true) in a query string. */
+const flag = z
+  .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === '')
+  .default(false);
+
+/** Query parameters of `POST /api/imports` (the file is the request body). */
+export const importQuery = z.strictObject({
+  kind: z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(', ')}` }),
+  dataset: datasetName.refine((d) => d !== SEED_DATASET_NAME, { message: `"${SEED_DATASET_NAME}" is the seed's dataset; import into another name` }),
+  dryRun: flag,
+  createRoles: flag,
+  encoding: z.enum(IMPORT_ENCODINGS, { message: `must be one of ${IMPORT_ENCODINGS.join(', ')}` }).default('auto'),
+  format: z.enum(IMPORT_FORMATS, { message: `must be one of ${IMPORT_FORMATS.join(', ')}` }).default('auto'),
+  minCount: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(1_000_000).optional(),
+});
+export type ImportQuery = z.infer<typeof importQuery>;
+
+/** One problem with the file: its line (1-based, the line where the row starts; 0 = the whole file). */
+export const importIssue = z.object({
+  line: z.number(),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  reason: z.string(),
+  /** Closest role ids, for unknown roles. */
+  suggestions: z.array(z.string()).optional(),
+});
+export type ImportIssue = z.infer<typeof importIssue>;
+
+/** A role the file names that matches no role. */
+export const unknownRole = z.object({
+  value: z.string(),
+  /** Rows naming it. */
+  rows: z.number(),
+  firstLine: z.number(),
+  suggestions: z.array(z.object({ id: z.string(), name: z.string(), nameJa: z.string() })),
+});
+export type UnknownRole = z.infer<typeof unknownRole>;
+
+/** What an import did (or, on a dry run or a failure, would have done). */
+export const importReport = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  dataset: z.string(),
+  dryRun: z.boolean(),
+  /** True when the file had no errors (warnings do not count). */
+  ok: z.boolean(),
+  /** True when the store was changed (ok and not a dry run). */
+  written: z.boolean(),
+  format: z.enum(['csv', 'tsv', 'ndjson']),
+  encoding: z.enum(['utf-8', 'shift_jis']),
+  /** The privacy threshold k used (1 for role catalogues). */
+  minCount: z.number(),
+  rowsRead: z.number(),
+  /** Rows with at least one error. */
+  rejected: z.number(),
+  /** Histories only: distinct people and their stints (person ids themselves are never kept). */
+  people: z.number(),
+  stints: z.number(),
+  /** Roles this import creates (`createRoles`) or, for a catalogue, adds. */
+  newRoles: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Roles of a catalogue that already existed and are updated. */
+  updatedRoles: z.number(),
+  /** Transitions stored (at least k people or accounts each). */
+  transitions: z.number(),
+  /** Distinct career sequences stored for `travelled` routes (at least k people each). */
+  routes: z.number(),
+  suppressed: z.object({ transitions: z.number(), routes: z.number() }),
+  unknownRoles: z.array(unknownRole),
+  /** Every bad row up to the limit, in line order; `moreErrors` counts the rest. */
+  errors: z.array(importIssue),
+  moreErrors: z.number(),
+  /** Rows kept but worth a look (a history of one role, …). */
+  warnings: z.array(importIssue),
+  moreWarnings: z.number(),
+  /** Bytes read from the file. */
+  bytes: z.number(),
+  ms: z.number(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/**
+ * A route-frequency entry: one distinct career sequence (consecutive repeats
+ * of a role collapsed) and how many people of the dataset had exactly it.
+ * `travelled` routes are counted over these; no person id is kept.
+ */
+export interface RoutePattern {
+  /** Unique over all datasets: `<dataset>:<n>`. */
+  id: string;
+  dataset: string;
+  roles: string[];
+  count: number;
+}
+
+/** A dataset as stored: where its aggregates came from and what privacy threshold hides. */
+export const datasetInfo = z.object({
+  name: z.string(),
+  kind: z.enum(['histories', 'transitions']),
+  /** k: transitions and routes seen fewer than k times are not stored (and not shown). */
+  minCount: z.number(),
+  importedAt: z.string(),
+  rowsRead: z.number(),
+  people: z.number(),
+  stints: z.number(),
+  transitions: z.number(),
+  routes: z.number(),
+  suppressedTransitions: z.number(),
+  suppressedRoutes: z.number(),
+});
+export type DatasetInfo = z.infer<typeof datasetInfo>;
+
+/** `GET /api/datasets`. */
+export const datasetListResponse = z.object({
+  datasets: z.array(
+    datasetInfo.extend({
+      /** False for datasets written without an import (the seed): no threshold applies. */
+      imported: z.boolean(),
+    }),
+  ),
+});
+export type DatasetListResponse = z.infer<typeof datasetListResponse>;
+
+/** Which datasets an answer used and how much privacy suppression hid from them. */
+export const datasetUsage = z.object({
+  used: z.array(z.string()),
+  suppressed: z.object({ transitions: z.number(), routes: z.number() }),
+});
+export type DatasetUsage = z.infer<typeof datasetUsage>;

@@ -1,0 +1,187 @@
+/**
+ * A check of user Cypher text: one statement, no clause that writes, no file,
+ * extension, database or transaction command, and only read-only procedures.
+ * The query service runs all of it before anything reaches the database (for
+ * clear 403s); each adapter runs the part a read-only engine would not refuse
+ * by itself (files, extensions, settings …), so a caller of
+ * GraphStore.runReadOnly is held to it too.
+ *
+ * It reads the text the way Cypher's lexers do (comments, 'strings' and
+ * "strings" with backslash escapes, `quoted names`), so a keyword inside a
+ * string or comment is not a keyword and a comment cannot hide one. It is
+ * not the only defence: the engines refuse writes themselves (see
+ * GraphStore.runReadOnly). It exists for clear messages, and because some
+ * statements are not writes to the graph yet must not run for a web user:
+ * Kùzu's COPY … TO and EXPORT DATABASE write files, LOAD FROM reads them,
+ * INSTALL fetches extensions, ATTACH opens other databases.
+ */
+import { CypherRunError } from './query-types.js';
+
+/** Why a text was refused, with where. Line and column are 1-based. */
+export interface GuardViolation {
+  reason: 'write' | 'files' | 'admin' | 'transaction' | 'procedure' | 'multiple-statements' | 'empty';
+  keyword: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type GuardResult = { ok: true; statement: string } | { ok: false; violation: GuardViolation };
+
+const WRITE = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'DROP', 'ALTER', 'FOREACH', 'RENAME']);
+const FILES = new Set(['COPY', 'LOAD', 'EXPORT', 'IMPORT', 'INSTALL', 'ATTACH', 'USE']);
+const TRANSACTION = new Set(['BEGIN', 'COMMIT', 'ROLLBACK', 'CHECKPOINT', 'TERMINATE']);
+const ADMIN = new Set(['GRANT', 'REVOKE', 'DENY', 'SHOW']);
+
+/**
+ * Procedures and table functions that only read. Anything else after CALL is
+ * refused (the engines would refuse writing ones too; unknown ones are not
+ * worth the risk).
+ */
+export const READ_PROCEDURES = new Set(
+  [
+    // Neo4j
+    'db.labels',
+    'db.relationshipTypes',
+    'db.propertyKeys',
+    'db.schema.visualization',
+    'db.schema.nodeTypeProperties',
+    'db.schema.relTypeProperties',
+    'dbms.components',
+    // Kùzu
+    'show_tables',
+    'table_info',
+    'show_connection',
+    'db_version',
+    'show_functions',
+    'current_setting',
+  ].map((p) => p.toLowerCase()),
+);
+
+interface Token {
+  kind: 'word' | 'symbol';
+  text: string;
+  at: number;
+}
+
+/** Words and symbols outside comments, strings and quoted names. */
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (/\s/.test(c)) i++;
+    else if (c === '/' && next === '/') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else if (c === "'" || c === '"') {
+      i++;
+      while (i < text.length && text[i] !== c) i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '`') {
+      // A quoted name: `` inside it is an escaped backtick.
+      const start = i++;
+      while (i < text.length && !(text[i] === '`' && text[i + 1] !== '`')) i += text[i] === '`' ? 2 : 1;
+      i++;
+      out.push({ kind: 'word', text: '`', at: start });
+    } else if (/[\p{L}_]/u.test(c)) {
+      const start = i;
+      while (i < text.length && /[\p{L}\p{N}_]/u.test(text[i]!)) i++;
+      out.push({ kind: 'word', text: text.slice(start, i), at: start });
+    } else {
+      out.push({ kind: 'symbol', text: c, at: i });
+      i++;
+    }
+  }
+  return out;
+}
+
+function position(text: string, at: number): { line: number; column: number } {
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * Checks that `text` is a single read-only statement; on success gives it back
+ * without a trailing `;`. `allow` skips kinds of problem that the caller leaves
+ * to the engine (the adapters let the engine refuse writes and second
+ * statements, and check only what a read-only engine would still do).
+ */
+export function checkReadOnly(text: string, { allow = [] }: { allow?: readonly GuardViolation['reason'][] } = {}): GuardResult {
+  const toks = tokens(text);
+  const refuse = (reason: GuardViolation['reason'], tok: Token, message: string): GuardResult | null => {
+    if (allow.includes(reason)) return null;
+    const { line, column } = position(text, tok.at);
+    return { ok: false, violation: { reason, keyword: tok.text, line, column, message: `${message} (line ${line}, column ${column}).` } };
+  };
+  if (toks.length === 0) return { ok: false, violation: { reason: 'empty', keyword: '', line: 1, column: 1, message: 'The query is empty.' } };
+  if (toks[0]!.text === ';') return refuse('empty', toks[0]!, 'The query is empty') ?? { ok: true, statement: text.trim() };
+
+  let statement = text.trim();
+  let statementEnded = false;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    let problem: GuardResult | null = null;
+    if (t.kind === 'symbol' && t.text === ';') {
+      if (k === toks.length - 1) {
+        if (!statementEnded) statement = text.slice(0, t.at).trim();
+        break;
+      }
+      problem = refuse('multiple-statements', toks[k + 1]!, 'Only one statement can run at a time; found another after ";"');
+      // Allowed: the engine gets the whole text and refuses it itself; the rest is still checked.
+      statementEnded = true;
+    } else if (t.kind === 'word') {
+      const prev = toks[k - 1];
+      const after = toks[k + 1];
+      // A property (n.set), label (:Set), parameter ($set) or map key ({set: 1}) is a name, not a clause.
+      if (prev?.kind === 'symbol' && ['.', ':', '$'].includes(prev.text)) continue;
+      if (after?.kind === 'symbol' && after.text === ':' && prev?.kind === 'symbol' && ['{', ','].includes(prev.text)) continue;
+      const word = t.text.toUpperCase();
+      if (WRITE.has(word)) problem = refuse('write', t, `Only read queries can run here: ${word} would change the graph`);
+      else if (FILES.has(word)) problem = refuse('files', t, `Only read queries can run here: ${word} reads or writes files, extensions or other databases`);
+      else if (TRANSACTION.has(word)) problem = refuse('transaction', t, `Only read queries can run here: ${word} controls transactions`);
+      else if (ADMIN.has(word)) problem = refuse('admin', t, `Only read queries can run here: ${word} is an administration command`);
+      else if (word === 'CALL' && !(after?.kind === 'symbol' && after.text === '{')) {
+        // (CALL { … } is a subquery: its clauses are checked like the rest.)
+        let name = '';
+        let j = k + 1;
+        while (toks[j]?.kind === 'word' || (toks[j]?.text === '.' && toks[j + 1]?.kind === 'word')) name += toks[j++]!.text;
+        if (toks[j]?.text === '=') problem = refuse('admin', t, `Only read queries can run here: CALL ${name} = … changes a setting`);
+        else if (!READ_PROCEDURES.has(name.toLowerCase())) {
+          problem = refuse('procedure', t, `Only read-only procedures can be called here; ${name || 'this CALL'} is not one of ${[...READ_PROCEDURES].join(', ')}`);
+        }
+      }
+    }
+    if (problem) return problem;
+  }
+  // A single trailing ";" is dropped: not every engine accepts it.
+  return { ok: true, statement };
+}
+
+/** The `$parameters` a statement uses (outside comments and strings), in order of first use. */
+export function parameterNames(text: string): string[] {
+  const toks = tokens(text);
+  const names: string[] = [];
+  toks.forEach((t, k) => {
+    const next = toks[k + 1];
+    if (t.text === '$' && next?.kind === 'word' && next.text !== '`' && !names.includes(next.text)) names.push(next.text);
+  });
+  return names;
+}
+
+/**
+ * For the adapters: refuses what a read-only engine would still do (read or
+ * write files, load extensions, attach databases, change settings, control
+ * transactions, call procedures not known to be read-only). Writes to the
+ * graph and second statements are left to the engine, which refuses them.
+ * @throws CypherRunError of kind 'read-only' ('syntax' for an empty text)
+ */
+export function refuseSideEffects(text: string): void {
+  const checked = checkReadOnly(text, { allow: ['write', 'multiple-statements'] });
+  if (checked.ok) return;
+  const { reason, message, line, column } = checked.violation;
+  throw new CypherRunError(reason === 'empty' ? 'syntax' : 'read-only', message, { line, column });
+}

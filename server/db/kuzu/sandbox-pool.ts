@@ -1,0 +1,360 @@
+/**
+ * A small pool of Kùzu query sandboxes (child processes, see sandbox-child.ts)
+ * that run user Cypher read-only against a copy of the real database, each run
+ * under a hard time limit: when it is reached the child is killed (SIGKILL),
+ * the run fails as `timeout`, and a fresh child is started in the background.
+ * The server's own connections never run user Cypher, so they keep serving.
+ *
+ * Copies are refreshed lazily: the store bumps a version on every write; the
+ * next run exports the real database once (`EXPORT DATABASE`, a read-only
+ * statement that takes no write lock) and each child re-imports that export
+ * before its next run.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CypherRunError, type QueryParams, type ReadOnlyResult, type ReadOnlyRunOptions } from '../query-types.js';
+import type { FromChild, ToChild } from './sandbox-protocol.js';
+
+/** Options for the sandbox pool. */
+export interface SandboxPoolOptions {
+  /** Writes `EXPORT DATABASE` output of the real database into `dir` (which must not exist yet). */
+  exportTo: (dir: string) => Promise<void>;
+  /** The real database's data version: when it changes, the next run works on a fresh copy. */
+  version: () => number;
+  /** Child processes, i.e. user queries that can run at the same time (default 2). */
+  workers?: number;
+  /** Kùzu buffer pool of each copy (default 256 MiB): a query needing more fails as `resources`. */
+  bufferPoolBytes?: number;
+  /** Longest wait for a free sandbox (including starting one) before a run fails as `unavailable` (default 30 s). */
+  queueTimeoutMs?: number;
+}
+
+interface Snapshot {
+  version: number;
+  dir: string;
+  /** Children importing it right now. */
+  refs: number;
+}
+
+interface Job {
+  cypher: string;
+  params: QueryParams;
+  options: ReadOnlyRunOptions;
+  resolve: (r: ReadOnlyResult) => void;
+  reject: (e: unknown) => void;
+  queueTimer: NodeJS.Timeout;
+}
+
+interface Sandbox {
+  n: number;
+  child: ChildProcess;
+  state: 'starting' | 'idle' | 'busy' | 'dead';
+  loaded: Snapshot | null;
+  /** Receives the next message from the child (one request at a time). */
+  onMessage: ((msg: FromChild) => void) | null;
+  /** Told when the child exits while a request is out. */
+  onExit: (() => void) | null;
+  exited: Promise<void>;
+  /** Settles when the sandbox has started and loaded the graph (or died trying). */
+  warmed: Promise<void>;
+  /** Until `warmed` settles. */
+  warming: boolean;
+}
+
+const here = fileURLToPath(import.meta.url);
+const CHILD = path.join(path.dirname(here), `sandbox-child${path.extname(here)}`);
+/** Running from TypeScript sources (tsx, vitest): the child needs tsx's loader too. */
+const EXEC_ARGV = [
+  ...(path.extname(here) === '.ts' ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []),
+  '--max-old-space-size=256',
+];
+
+export class KuzuSandboxPool {
+  private readonly workers: number;
+  private readonly bufferPoolBytes: number;
+  private readonly queueTimeoutMs: number;
+  private readonly sandboxes: Sandbox[] = [];
+  private readonly queue: Job[] = [];
+  private base: string | null = null;
+  private snapshot: Snapshot | null = null;
+  private exporting: { version: number; promise: Promise<Snapshot> } | null = null;
+  private seq = 0;
+  private closed = false;
+
+  constructor(private readonly options: SandboxPoolOptions) {
+    this.workers = Math.max(1, options.workers ?? 2);
+    this.bufferPoolBytes = options.bufferPoolBytes ?? 256 * 1024 * 1024;
+    this.queueTimeoutMs = options.queueTimeoutMs ?? 30_000;
+  }
+
+  /** Starts every sandbox and loads the graph into each; resolves when they are ready (or failed). */
+  async warmUp(): Promise<void> {
+    this.fill();
+    await Promise.all(this.sandboxes.map((s) => s.warmed));
+  }
+
+  /** Process ids of the live sandboxes (for tests and diagnostics). */
+  pids(): number[] {
+    return this.sandboxes.map((s) => s.child.pid ?? -1);
+  }
+
+  /** Runs `cypher` read-only in a sandbox. @throws CypherRunError */
+  run(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult> {
+    if (this.closed) return Promise.reject(new CypherRunError('unavailable', 'The query sandbox is shut down.'));
+    return new Promise<ReadOnlyResult>((resolve, reject) => {
+      const job: Job = {
+        cypher,
+        params,
+        options,
+        resolve,
+        reject,
+        queueTimer: setTimeout(() => {
+          const i = this.queue.indexOf(job);
+          if (i < 0) return;
+          this.queue.splice(i, 1);
+          reject(new CypherRunError('unavailable', `Every query sandbox stayed busy for ${this.queueTimeoutMs} ms. Try again shortly.`));
+        }, this.queueTimeoutMs),
+      };
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Kills every sandbox and removes the copies. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.failQueued(new CypherRunError('unavailable', 'The query sandbox is shut down.'));
+    await Promise.all([...this.sandboxes].map((s) => this.kill(s)));
+    await this.exporting?.promise.catch(() => undefined);
+    if (this.base) rmSync(this.base, { recursive: true, force: true });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const sandbox = this.sandboxes.find((s) => s.state === 'idle');
+      if (!sandbox) {
+        // Start as many sandboxes as runs are waiting (up to `workers`), counting those already starting.
+        const starting = this.sandboxes.filter((s) => s.warming).length;
+        for (let n = Math.min(this.queue.length - starting, this.workers - this.sandboxes.length); n > 0; n--) this.spawn();
+        return;
+      }
+      const job = this.queue.shift()!;
+      clearTimeout(job.queueTimer);
+      sandbox.state = 'busy';
+      void this.dispatch(sandbox, job);
+    }
+  }
+
+  private async dispatch(sandbox: Sandbox, job: Job): Promise<void> {
+    try {
+      await this.ensureLoaded(sandbox);
+      job.resolve(await this.execute(sandbox, job));
+    } catch (err) {
+      job.reject(err);
+    } finally {
+      if (sandbox.state === 'busy') sandbox.state = 'idle';
+      this.pump();
+    }
+  }
+
+  /** Sends one run and waits for its answer, killing the child at the time limit. */
+  private execute(sandbox: Sandbox, job: Job): Promise<ReadOnlyResult> {
+    const { timeoutMs, rowLimit } = job.options;
+    const id = ++this.seq;
+    return new Promise<ReadOnlyResult>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        sandbox.onMessage = null;
+        sandbox.onExit = null;
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new CypherRunError('timeout', `The query was stopped after ${timeoutMs} ms (the time limit).`));
+        // A fresh sandbox takes its place at once, so the next run does not wait for it.
+        void this.kill(sandbox).then(() => {
+          if (!this.closed && this.sandboxes.length < this.workers) this.spawn();
+        });
+      }, timeoutMs);
+      sandbox.onMessage = (msg) => {
+        if (msg.type === 'result' && msg.id === id) {
+          done();
+          resolve(msg.result);
+        } else if (msg.type === 'error' && msg.id === id) {
+          done();
+          reject(new CypherRunError(msg.kind, msg.message, msg.position));
+        }
+      };
+      sandbox.onExit = () => {
+        done();
+        reject(new CypherRunError('unavailable', 'The query sandbox stopped unexpectedly while running the query.'));
+      };
+      this.send(sandbox, { type: 'run', id, cypher: job.cypher, params: job.params, rowLimit, timeoutMs });
+    });
+  }
+
+  private async ensureLoaded(sandbox: Sandbox): Promise<void> {
+    const snapshot = await this.currentSnapshot();
+    if (sandbox.loaded === snapshot) return;
+    snapshot.refs++;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => {
+          sandbox.onMessage = null;
+          sandbox.onExit = null;
+        };
+        sandbox.onMessage = (msg) => {
+          if (msg.type === 'loaded') {
+            done();
+            resolve();
+          } else if (msg.type === 'load-failed') {
+            done();
+            reject(new CypherRunError('unavailable', `The query sandbox could not load the graph: ${msg.message}`));
+          }
+        };
+        sandbox.onExit = () => {
+          done();
+          reject(new CypherRunError('unavailable', 'The query sandbox stopped while loading the graph.'));
+        };
+        const dbDir = path.join(this.baseDir(), `copy-${sandbox.n}-${++this.seq}`);
+        this.send(sandbox, { type: 'load', exportDir: snapshot.dir, dbDir, bufferPoolBytes: this.bufferPoolBytes });
+      });
+      sandbox.loaded = snapshot;
+    } catch (err) {
+      void this.kill(sandbox);
+      throw err;
+    } finally {
+      snapshot.refs--;
+      this.removeIfRetired(snapshot);
+    }
+  }
+
+  /** The export of the current data version, exporting once when the data changed. */
+  private currentSnapshot(): Promise<Snapshot> {
+    const version = this.options.version();
+    if (this.snapshot?.version === version) return Promise.resolve(this.snapshot);
+    if (this.exporting?.version === version) return this.exporting.promise;
+    const dir = path.join(this.baseDir(), `export-${++this.seq}`);
+    const promise = this.options.exportTo(dir).then(
+      () => {
+        const previous = this.snapshot;
+        const snapshot: Snapshot = { version, dir, refs: 0 };
+        // A slower export of an older version must not replace a newer one.
+        if (!previous || previous.version < version) {
+          this.snapshot = snapshot;
+          if (previous) this.removeIfRetired(previous);
+        }
+        return snapshot;
+      },
+      (err: unknown) => {
+        rmSync(dir, { recursive: true, force: true });
+        throw new CypherRunError('unavailable', `Could not copy the graph for the query sandbox: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
+    this.exporting = { version, promise };
+    const clear = () => {
+      if (this.exporting?.promise === promise) this.exporting = null;
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  private removeIfRetired(snapshot: Snapshot): void {
+    if (snapshot !== this.snapshot && snapshot.refs === 0) rmSync(snapshot.dir, { recursive: true, force: true });
+  }
+
+  private failQueued(err: unknown): void {
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.queueTimer);
+      job.reject(err);
+    }
+  }
+
+  /** Starts sandboxes until there are `workers` of them; each loads the graph before taking runs. */
+  private fill(): void {
+    while (!this.closed && this.sandboxes.length < this.workers) this.spawn();
+  }
+
+  private spawn(): Sandbox {
+    const child = fork(CHILD, [], {
+      execArgv: EXEC_ARGV,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let exited!: () => void;
+    let resolveWarmed!: () => void;
+    const sandbox: Sandbox = {
+      n: ++this.seq,
+      child,
+      state: 'starting',
+      loaded: null,
+      onMessage: null,
+      onExit: null,
+      exited: new Promise<void>((resolve) => (exited = resolve)),
+      warmed: new Promise<void>((resolve) => (resolveWarmed = resolve)),
+      warming: true,
+    };
+    const warmed = () => {
+      sandbox.warming = false;
+      resolveWarmed();
+    };
+    this.sandboxes.push(sandbox);
+    child.on('message', (msg: FromChild) => {
+      if (msg.type === 'ready' && sandbox.state === 'starting') {
+        // Load the graph before taking runs: that is what the first run would do anyway.
+        sandbox.state = 'busy';
+        this.ensureLoaded(sandbox)
+          // Runs waiting for a sandbox would fail the same way: tell them now rather than start more.
+          .catch((err: unknown) => this.failQueued(err))
+          .finally(() => {
+            if (sandbox.state === 'busy') sandbox.state = 'idle';
+            warmed();
+            this.pump();
+          });
+      } else sandbox.onMessage?.(msg);
+    });
+    const gone = (why: string) => {
+      const neverStarted = sandbox.state === 'starting';
+      this.retire(sandbox);
+      warmed();
+      exited();
+      // A sandbox that cannot even start will not start on a retry either: fail the waiting runs now.
+      if (neverStarted && !this.closed) this.failQueued(new CypherRunError('unavailable', `The query sandbox could not start (${why}).`));
+    };
+    child.on('exit', (code, signal) => gone(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.on('error', (err) => gone(err.message));
+    return sandbox;
+  }
+
+
+  /** Takes a sandbox out of service (idempotent); a request still out fails. */
+  private retire(sandbox: Sandbox): void {
+    if (sandbox.state === 'dead') return;
+    sandbox.state = 'dead';
+    const i = this.sandboxes.indexOf(sandbox);
+    if (i >= 0) this.sandboxes.splice(i, 1);
+    sandbox.onExit?.();
+  }
+
+  private async kill(sandbox: Sandbox): Promise<void> {
+    this.retire(sandbox);
+    if (sandbox.child.exitCode === null && sandbox.child.signalCode === null) sandbox.child.kill('SIGKILL');
+    await sandbox.exited;
+  }
+
+  private send(sandbox: Sandbox, msg: ToChild): void {
+    sandbox.child.send(msg, (err) => {
+      if (err) sandbox.onExit?.();
+    });
+  }
+
+  private baseDir(): string {
+    this.base ??= mkdtempSync(path.join(tmpdir(), 'rolepath-sandbox-'));
+    return this.base;
+  }
+}

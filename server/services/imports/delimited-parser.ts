@@ -1,0 +1,165 @@
+/**
+ * A streaming CSV/TSV parser over UTF-8 bytes (RFC 4180: fields may be quoted,
+ * `""` is a quote inside a quoted field, and quoted fields may hold the
+ * delimiter and line breaks; CRLF or LF line ends). It never makes a string:
+ * each row is handed over as field boundaries into the chunk (see
+ * DelimitedRecord), and a row cut by a chunk boundary is carried into the next
+ * chunk. Blank lines are skipped; line numbers count physical lines.
+ */
+import { DelimitedRecord } from './record-view.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export const COMMA = 0x2c;
+export const TAB = 0x09;
+
+export class DelimitedParser {
+  private carry: Buffer | null = null;
+  private line = 1;
+  private readonly rec = new DelimitedRecord();
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly onRecord: (record: DelimitedRecord) => void,
+  ) {}
+
+  /** Parses a chunk (rows completed by it are handed over before this returns). */
+  push(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const used = this.parse(buf, false);
+    this.carry = used < buf.length ? buf.subarray(used) : null;
+  }
+
+  /** Parses what is left at the end of the input. */
+  end(): void {
+    if (this.carry) this.parse(this.carry, true);
+    this.carry = null;
+  }
+
+  /** Parses complete rows of `buf`; returns where the first incomplete row starts (buf.length when none). */
+  private parse(buf: Buffer, final: boolean): number {
+    const rec = this.rec;
+    const delim = this.delimiter;
+    const end = buf.length;
+    rec.buf = buf;
+    let pos = 0;
+    rows: while (pos < end) {
+      const rowStart = pos;
+      const rowLine = this.line;
+      let n = 0;
+      rec.malformed = false;
+      for (;;) {
+        if (n >= rec.starts.length) rec.ensure(n + 1);
+        if (pos < end && buf[pos] === QUOTE) {
+          // Quoted field: runs to the next lone quote.
+          let p = pos + 1;
+          let escaped = 0;
+          let closed = false;
+          while (p < end) {
+            const b = buf[p]!;
+            if (b === QUOTE) {
+              if (p + 1 < end && buf[p + 1] === QUOTE) {
+                escaped = 1;
+                p += 2;
+                continue;
+              }
+              if (p + 1 >= end && !final) break;
+              closed = true;
+              break;
+            }
+            if (b === LF) this.line++;
+            p++;
+          }
+          if (!closed && !final) {
+            this.line = rowLine;
+            return rowStart;
+          }
+          rec.starts[n] = pos + 1;
+          rec.ends[n] = p;
+          rec.escaped[n] = escaped;
+          n++;
+          if (!closed) {
+            rec.malformed = true;
+            pos = end;
+          } else {
+            pos = p + 1;
+            // Text after the closing quote ("ab"c) belongs to no field: the row is malformed.
+            if (pos < end) {
+              const b = buf[pos]!;
+              if (b !== delim && b !== LF && b !== CR) {
+                rec.malformed = true;
+                while (pos < end && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) pos++;
+              }
+            }
+          }
+        } else {
+          let p = pos;
+          while (p < end) {
+            const b = buf[p]!;
+            if (b === delim || b === LF || b === CR) break;
+            p++;
+          }
+          if (p >= end && !final) {
+            this.line = rowLine;
+            return rowStart;
+          }
+          rec.starts[n] = pos;
+          rec.ends[n] = p;
+          rec.escaped[n] = 0;
+          n++;
+          pos = p;
+        }
+        if (pos >= end) {
+          // End of input without a final line break.
+          this.emit(n, rowLine);
+          return end;
+        }
+        const b = buf[pos]!;
+        if (b === delim) {
+          pos++;
+          continue;
+        }
+        if (b === CR) {
+          if (pos + 1 >= end && !final) {
+            this.line = rowLine;
+            return rowStart;
+          }
+          pos++;
+          if (pos < end && buf[pos] === LF) pos++;
+        } else pos++;
+        this.line++;
+        this.emit(n, rowLine);
+        continue rows;
+      }
+    }
+    return end;
+  }
+
+  private emit(n: number, line: number): void {
+    const rec = this.rec;
+    // A blank line is one empty unquoted field: skip it.
+    if (n === 1 && rec.starts[0] === rec.ends[0] && !rec.malformed && (rec.starts[0] === 0 || rec.buf[rec.starts[0]! - 1] !== QUOTE)) return;
+    rec.count = n;
+    rec.line = line;
+    this.onRecord(rec);
+  }
+}
+
+/** Comma or tab, whichever the first line (outside quotes) holds more of. */
+export function detectDelimiter(sample: Uint8Array): number {
+  let commas = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (let p = 0; p < sample.length; p++) {
+    const b = sample[p]!;
+    if (b === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (b === LF || b === CR) break;
+      if (b === COMMA) commas++;
+      else if (b === TAB) tabs++;
+    }
+  }
+  return tabs > commas ? TAB : COMMA;
+}

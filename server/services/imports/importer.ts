@@ -1,0 +1,84 @@
+/**
+ * What every importer (histories, transition tables, role catalogues) shares:
+ * the context it runs in, what it hands back, and the bookkeeping of unknown
+ * roles.
+ */
+import type { Role, Transition } from '../../contract/graph-data.js';
+import type { RoutePattern, UnknownRole } from '../../contract/imports.js';
+import type { IssueList } from './issues.js';
+import type { RecordView } from './record-view.js';
+import type { RoleMatcher } from './role-matcher.js';
+
+/** Everything an importer needs besides the rows. */
+export interface ImportContext {
+  dataset: string;
+  /** Privacy threshold k. */
+  minCount: number;
+  createRoles: boolean;
+  matcher: RoleMatcher;
+  issues: IssueList;
+}
+
+/** The aggregates an importer produced, ready to be written (when there were no errors). */
+export interface ImportOutcome {
+  people: number;
+  stints: number;
+  /** Roles to create or update. */
+  roles: Role[];
+  newRoles: Role[];
+  updatedRoles: number;
+  /** Kept transitions (null: the import does not touch the dataset's transitions, i.e. a role catalogue). */
+  transitions: Transition[] | null;
+  routes: RoutePattern[];
+  suppressed: { transitions: number; routes: number };
+  unknownRoles: UnknownRole[];
+}
+
+/** Reads the rows of one kind of file. */
+export interface Importer {
+  /** The header row (CSV) or the first object's keys (NDJSON). */
+  header(columns: string[], line: number): void;
+  /** One data row. */
+  row(record: RecordView): void;
+  /** After the last row. */
+  finish(): ImportOutcome;
+}
+
+/** Unknown written role names: rows and first line per name, for the report. */
+export class UnknownRoles {
+  private readonly byValue = new Map<string, { rows: number; firstLine: number; suggestions: string[] }>();
+
+  /** Notes one row naming `value`. */
+  add(value: string, line: number, suggestions: string[]): void {
+    const seen = this.byValue.get(value);
+    if (seen) seen.rows++;
+    else this.byValue.set(value, { rows: 1, firstLine: line, suggestions });
+  }
+
+  /** Adds `n` more rows for a name already added. */
+  addRows(value: string, n: number): void {
+    const seen = this.byValue.get(value);
+    if (seen) seen.rows += n;
+  }
+
+  /** The report's list, most used first (at most `limit`), with suggestion names. */
+  list(roles: readonly Role[], limit = 100): UnknownRole[] {
+    const byId = new Map(roles.map((r) => [r.id, r]));
+    return [...this.byValue.entries()]
+      .sort((a, b) => b[1].rows - a[1].rows || a[1].firstLine - b[1].firstLine)
+      .slice(0, limit)
+      .map(([value, u]) => ({
+        value,
+        rows: u.rows,
+        firstLine: u.firstLine,
+        suggestions: u.suggestions.map((id) => ({ id, name: byId.get(id)?.name ?? id, nameJa: byId.get(id)?.nameJa ?? id })),
+      }));
+  }
+}
+
+/** p(b | a) over the given counts, like the seed: count(a→b) / Σ count(a→·). */
+export function probabilitiesFromCounts(pairs: readonly { from: string; count: number }[]): number[] {
+  const total = new Map<string, number>();
+  for (const p of pairs) total.set(p.from, (total.get(p.from) ?? 0) + p.count);
+  return pairs.map((p) => p.count / (total.get(p.from) ?? p.count));
+}

@@ -1,0 +1,93 @@
+/**
+ * A streaming NDJSON parser: one JSON object per line. The first object's keys
+ * are the columns; a later row's key outside them is reported once (it would
+ * otherwise be silently ignored). Values may be strings, numbers or booleans;
+ * null counts as missing.
+ */
+import { ValueRecord } from './record-view.js';
+
+const LF = 0x0a;
+
+/** A problem with one line that is not about its values. */
+export interface NdjsonProblem {
+  line: number;
+  reason: string;
+  /** True when the line is still read (an ignored key); false when it is rejected. */
+  warning: boolean;
+}
+
+export class NdjsonParser {
+  private carry: Buffer | null = null;
+  private line = 1;
+  private columns: string[] | null = null;
+  private index = new Map<string, number>();
+  private readonly reportedKeys = new Set<string>();
+  private readonly rec = new ValueRecord();
+
+  constructor(
+    private readonly onHeader: (columns: string[]) => void,
+    private readonly onRecord: (record: ValueRecord) => void,
+    private readonly onProblem: (problem: NdjsonProblem) => void,
+  ) {}
+
+  push(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(LF, start);
+      if (nl < 0) break;
+      this.handleLine(buf.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    this.carry = start < buf.length ? buf.subarray(start) : null;
+  }
+
+  end(): void {
+    if (this.carry) this.handleLine(this.carry.toString('utf8'));
+    this.carry = null;
+  }
+
+  private handleLine(text: string): void {
+    const line = this.line++;
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      this.onProblem({ line, reason: `not valid JSON: ${err instanceof Error ? err.message : String(err)}`, warning: false });
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.onProblem({ line, reason: 'each line must be one JSON object, like {"person_id":"p1","seq":1,"role":"CS"}', warning: false });
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    if (!this.columns) {
+      this.columns = Object.keys(obj);
+      this.index = new Map(this.columns.map((c, i) => [c, i]));
+      this.onHeader(this.columns);
+    }
+    const values: (string | undefined)[] = new Array(this.columns.length).fill(undefined);
+    for (const [key, v] of Object.entries(obj)) {
+      const i = this.index.get(key);
+      if (i === undefined) {
+        if (!this.reportedKeys.has(key)) {
+          this.reportedKeys.add(key);
+          this.onProblem({ line, reason: `key "${key}" is not among the first row's keys (${this.columns.join(', ')}) and is ignored`, warning: true });
+        }
+        continue;
+      }
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string') values[i] = v;
+      else if (typeof v === 'number' || typeof v === 'boolean') values[i] = String(v);
+      else {
+        this.rec.malformed = true;
+        values[i] = JSON.stringify(v);
+      }
+    }
+    this.rec.values = values;
+    this.rec.line = line;
+    this.onRecord(this.rec);
+    this.rec.malformed = false;
+  }
+}

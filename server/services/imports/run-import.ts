@@ -1,0 +1,175 @@
+/**
+ * One import from bytes to a report: decode (UTF-8 or Shift_JIS), detect the
+ * format (NDJSON, or CSV/TSV by the header's delimiter), stream the rows
+ * through the importer for the kind, and assemble the report and — when the
+ * file has no errors — what to write. Pure apart from reading the source: the
+ * caller (ImportService) does the writing.
+ */
+import type { Role } from '../../contract/graph-data.js';
+import type { ImportEncoding, ImportFormat, ImportKind, ImportReport } from '../../contract/imports.js';
+import type { ImportWrite } from '../../db/import-write.js';
+import { COMMA, DelimitedParser, detectDelimiter, TAB } from './delimited-parser.js';
+import { EncodingError, toUtf8, type DecodeState } from './encoding.js';
+import { HistoryImporter } from './histories.js';
+import type { ImportContext, Importer } from './importer.js';
+import { DEFAULT_ISSUE_LIMIT, IssueList } from './issues.js';
+import { NdjsonParser } from './ndjson-parser.js';
+import type { DelimitedRecord } from './record-view.js';
+import { RoleMatcher } from './role-matcher.js';
+import { RoleCatalogueImporter } from './roles.js';
+import { TransitionTableImporter } from './transitions.js';
+
+export interface RunImportOptions {
+  kind: ImportKind;
+  dataset: string;
+  dryRun: boolean;
+  createRoles: boolean;
+  encoding: ImportEncoding;
+  format: ImportFormat;
+  /** The privacy threshold k for this dataset (already resolved by the caller). */
+  minCount: number;
+  /** Issues listed per kind (default 100). */
+  issueLimit?: number;
+  /** Told the number of file bytes read so far, once per chunk. */
+  onProgress?: (bytes: number) => void;
+  /** The clock for `importedAt`. */
+  now?: () => Date;
+}
+
+export interface ImportRun {
+  report: ImportReport;
+  /** What to write; null when the file has errors. */
+  write: ImportWrite | null;
+}
+
+/** Reads a whole import file from `source` and returns its report and aggregates. */
+export async function runImport(source: AsyncIterable<Uint8Array>, options: RunImportOptions, storedRoles: readonly Role[]): Promise<ImportRun> {
+  const started = performance.now();
+  const issues = new IssueList(options.issueLimit ?? DEFAULT_ISSUE_LIMIT);
+  const minCount = options.kind === 'roles' ? 1 : options.minCount;
+  const ctx: ImportContext = { dataset: options.dataset, minCount, createRoles: options.createRoles, matcher: new RoleMatcher(storedRoles), issues };
+  const importer: Importer =
+    options.kind === 'histories' ? new HistoryImporter(ctx) : options.kind === 'transitions' ? new TransitionTableImporter(ctx) : new RoleCatalogueImporter(ctx);
+
+  const state: DecodeState = { encoding: 'utf-8', bytesIn: 0 };
+  let format: 'csv' | 'tsv' | 'ndjson' = options.format === 'tsv' ? 'tsv' : options.format === 'ndjson' ? 'ndjson' : 'csv';
+  let rowsRead = 0;
+  let sawHeader = false;
+  let parser: { push(chunk: Buffer): void; end(): void } | null = null;
+
+  const onDelimited = (rec: DelimitedRecord) => {
+    if (!sawHeader) {
+      sawHeader = true;
+      const columns: string[] = [];
+      for (let i = 0; i < rec.count; i++) columns.push((rec.text(i) ?? '').trim());
+      importer.header(columns, rec.line);
+      return;
+    }
+    rowsRead++;
+    importer.row(rec);
+  };
+  const start = (first: Buffer) => {
+    let p = 0;
+    while (p < first.length && (first[p] === 0x20 || first[p] === 0x0a || first[p] === 0x0d || first[p] === 0x09)) p++;
+    if (options.format === 'ndjson' || (options.format === 'auto' && first[p] === 0x7b /* { */)) {
+      format = 'ndjson';
+      return new NdjsonParser(
+        (columns) => {
+          sawHeader = true;
+          importer.header(columns, 1);
+        },
+        (rec) => {
+          rowsRead++;
+          importer.row(rec);
+        },
+        (problem) => {
+          if (problem.warning) issues.warning({ line: problem.line, reason: problem.reason });
+          else {
+            rowsRead++;
+            issues.error({ line: problem.line, reason: problem.reason });
+          }
+        },
+      );
+    }
+    const delimiter = options.format === 'tsv' ? TAB : options.format === 'csv' ? COMMA : detectDelimiter(first);
+    format = delimiter === TAB ? 'tsv' : 'csv';
+    return new DelimitedParser(delimiter, onDelimited);
+  };
+
+  try {
+    for await (const chunk of toUtf8(source, options.encoding, state)) {
+      parser ??= start(chunk);
+      parser.push(chunk);
+      options.onProgress?.(state.bytesIn);
+    }
+    parser?.end();
+  } catch (err) {
+    if (!(err instanceof EncodingError)) throw err;
+    issues.error({ line: 0, reason: err.message });
+  }
+  if (!sawHeader && !issues.hasErrors) issues.error({ line: 0, reason: 'The file is empty: it has no header row.' });
+  else if (sawHeader && rowsRead === 0 && !issues.hasErrors) issues.error({ line: 0, reason: 'The file has a header but no rows.' });
+
+  const outcome = importer.finish();
+  const ok = !issues.hasErrors;
+  const { errors, warnings } = issues.sorted();
+  const transitions = outcome.transitions ?? [];
+  const report: ImportReport = {
+    kind: options.kind,
+    dataset: options.dataset,
+    dryRun: options.dryRun,
+    ok,
+    written: false,
+    format,
+    encoding: state.encoding,
+    minCount,
+    rowsRead,
+    rejected: issues.rejected,
+    people: outcome.people,
+    stints: outcome.stints,
+    newRoles: outcome.newRoles.map((r) => ({ id: r.id, name: r.name })),
+    updatedRoles: outcome.updatedRoles,
+    transitions: transitions.length,
+    routes: outcome.routes.length,
+    suppressed: outcome.suppressed,
+    unknownRoles: outcome.unknownRoles,
+    errors,
+    moreErrors: issues.moreErrors,
+    warnings,
+    moreWarnings: issues.moreWarnings,
+    bytes: state.bytesIn,
+    ms: 0,
+  };
+  let write: ImportWrite | null = null;
+  if (ok) {
+    write = {
+      dataset:
+        outcome.transitions === null
+          ? null
+          : {
+              name: options.dataset,
+              kind: options.kind === 'histories' ? 'histories' : 'transitions',
+              minCount,
+              importedAt: (options.now?.() ?? new Date()).toISOString(),
+              rowsRead,
+              people: outcome.people,
+              stints: outcome.stints,
+              transitions: transitions.length,
+              routes: outcome.routes.length,
+              suppressedTransitions: outcome.suppressed.transitions,
+              suppressedRoutes: outcome.suppressed.routes,
+            },
+      roles: outcome.roles,
+      transitions,
+      routes: outcome.routes,
+    };
+  }
+  report.ms = Math.round(performance.now() - started);
+  return { report, write };
+}
+
+/** Reads an in-memory file (tests, small uploads) as a source. */
+export async function* bytesSource(bytes: Uint8Array | string, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
+  const b = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  for (let i = 0; i < b.length; i += chunkSize) yield b.subarray(i, i + chunkSize);
+}

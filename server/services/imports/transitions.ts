@@ -1,0 +1,256 @@
+/**
+ * Transition tables: one row per move, `from` and `to` (each a role id, name
+ * or alias, or a code column plus a name column: `from_code`/`from_name`),
+ * and `count` or `probability`.
+ *
+ * - With counts, probabilities are computed as in the seed (over the kept
+ *   counts), and rows with fewer than k accounts are suppressed.
+ * - With probabilities only, they are stored as given (count 0 = "no count":
+ *   such a table has no accounts to protect, so nothing is suppressed; the
+ *   probabilities leaving one role must not add up to more than 1).
+ * - With both, the count drives suppression and the given probability is kept.
+ *
+ * Errors: a missing or empty from/to, an unknown or ambiguous role, a count
+ * that is not a whole number ≥ 1, a probability outside 0–1, a move from a
+ * role to itself, and the same move twice.
+ */
+import type { Transition, TransitionKind } from '../../contract/graph-data.js';
+import { TRANSITION_KINDS } from '../../contract/graph-data.js';
+import { findColumns } from './columns.js';
+import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './importer.js';
+import type { RecordView } from './record-view.js';
+
+export const TRANSITION_COLUMNS = {
+  from: ['from', 'from_id', 'from_role', 'source', 'from_code'],
+  fromName: ['from_name', 'from_role_name'],
+  to: ['to', 'to_id', 'to_role', 'target', 'to_code'],
+  toName: ['to_name', 'to_role_name'],
+  count: ['count', 'n', 'people', 'moves'],
+  probability: ['probability', 'p', 'prob'],
+  kind: ['kind'],
+} as const;
+
+/** Slack on "probabilities out of a role add up to at most 1" (rounded spreadsheet values). */
+const SUM_TOLERANCE = 1e-6;
+
+interface Row {
+  from: number;
+  to: number;
+  count: number;
+  probability: number | null;
+  kind: TransitionKind;
+  line: number;
+}
+
+export class TransitionTableImporter implements Importer {
+  private cols = { from: -1, fromName: -1, to: -1, toName: -1, count: -1, probability: -1, kind: -1 };
+  private fatal = false;
+  private readonly rows: Row[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly unknown = new UnknownRoles();
+  private readonly resolvedCache = new Map<string, { index: number } | { error: string; suggestions: string[] }>();
+  people = 0;
+
+  constructor(private readonly ctx: ImportContext) {}
+
+  header(columns: string[], line: number): void {
+    const c = findColumns(columns, TRANSITION_COLUMNS);
+    this.cols = c;
+    const missing: string[] = [];
+    if (c.from < 0 && c.fromName < 0) missing.push('from');
+    if (c.to < 0 && c.toName < 0) missing.push('to');
+    if (c.count < 0 && c.probability < 0) missing.push('count (or probability)');
+    if (missing.length) {
+      this.fatal = true;
+      this.ctx.issues.error({
+        line,
+        reason: `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column (columns found: ${columns.join(', ') || 'none'}). A transition table needs from, to, and count or probability.`,
+      });
+    }
+  }
+
+  row(rec: RecordView): void {
+    if (this.fatal) return;
+    const { issues } = this.ctx;
+    const c = this.cols;
+    const line = rec.line;
+    if (rec.malformed) {
+      issues.error({ line, reason: 'a quoted field is not closed properly, or a value is not text or a number' });
+      return;
+    }
+    let ok = true;
+    const from = this.role(rec, c.from, c.fromName, 'from');
+    const to = this.role(rec, c.to, c.toName, 'to');
+    if (from < 0 || to < 0) ok = false;
+    else if (from === to) {
+      issues.error({ line, column: 'to', value: rec.text(c.to >= 0 ? c.to : c.toName) ?? '', reason: 'from and to are the same role' });
+      ok = false;
+    }
+
+    let count = 0;
+    if (c.count >= 0) {
+      const raw = (rec.text(c.count) ?? '').trim();
+      const n = Number(raw);
+      if (rec.missing(c.count)) {
+        issues.error({ line, column: 'count', reason: 'missing column "count"' });
+        ok = false;
+      } else if (raw === '') {
+        if (c.probability < 0 || rec.blank(c.probability)) {
+          issues.error({ line, column: 'count', reason: 'count is empty' });
+          ok = false;
+        }
+      } else if (!Number.isFinite(n) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) {
+        issues.error({ line, column: 'count', value: raw, reason: 'count is not a number' });
+        ok = false;
+      } else if (n < 0) {
+        issues.error({ line, column: 'count', value: raw, reason: 'count is negative' });
+        ok = false;
+      } else if (!Number.isInteger(n)) {
+        issues.error({ line, column: 'count', value: raw, reason: 'count must be a whole number' });
+        ok = false;
+      } else if (n === 0) {
+        issues.error({ line, column: 'count', value: raw, reason: 'count is 0: leave the move out instead' });
+        ok = false;
+      } else if (n > Number.MAX_SAFE_INTEGER) {
+        issues.error({ line, column: 'count', value: raw, reason: 'count is too large' });
+        ok = false;
+      } else count = n;
+    }
+
+    let probability: number | null = null;
+    if (c.probability >= 0 && !rec.blank(c.probability)) {
+      const raw = (rec.text(c.probability) ?? '').trim();
+      const n = Number(raw.endsWith('%') ? raw.slice(0, -1) : raw) / (raw.endsWith('%') ? 100 : 1);
+      if (!Number.isFinite(n) || raw === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(raw)) {
+        issues.error({ line, column: 'probability', value: raw, reason: 'probability is not a number' });
+        ok = false;
+      } else if (n > 1) {
+        issues.error({ line, column: 'probability', value: raw, reason: 'probability is over 1' });
+        ok = false;
+      } else if (n < 0) {
+        issues.error({ line, column: 'probability', value: raw, reason: 'probability is negative' });
+        ok = false;
+      } else probability = n;
+    } else if (c.count < 0) {
+      issues.error({ line, column: 'probability', reason: rec.missing(c.probability) ? 'missing column "probability"' : 'probability is empty' });
+      ok = false;
+    }
+
+    let kind: TransitionKind = 'move';
+    if (c.kind >= 0 && !rec.blank(c.kind)) {
+      const raw = (rec.text(c.kind) ?? '').trim().toLowerCase();
+      if ((TRANSITION_KINDS as readonly string[]).includes(raw)) kind = raw as TransitionKind;
+      else {
+        issues.error({ line, column: 'kind', value: raw, reason: `kind must be one of ${TRANSITION_KINDS.join(', ')}` });
+        ok = false;
+      }
+    }
+
+    if (!ok) return;
+    const key = `${from}>${to}`;
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) {
+      issues.error({ line, reason: `duplicate transition: the same move is on line ${earlier}` });
+      return;
+    }
+    this.seen.set(key, line);
+    this.rows.push({ from, to, count, probability, kind, line });
+  }
+
+  /** Resolves the role of one end from its code and/or name column; -1 after reporting an error. */
+  private role(rec: RecordView, codeCol: number, nameCol: number, end: 'from' | 'to'): number {
+    const { issues, matcher, createRoles, dataset } = this.ctx;
+    const code = codeCol >= 0 && !rec.blank(codeCol) ? rec.text(codeCol)!.trim() : '';
+    const name = nameCol >= 0 && !rec.blank(nameCol) ? rec.text(nameCol)!.trim() : '';
+    if (!code && !name) {
+      const col = codeCol >= 0 ? codeCol : nameCol;
+      issues.error({ line: rec.line, column: end, reason: rec.missing(col) ? `missing column "${end}"` : `${end} is empty` });
+      return -1;
+    }
+    const cacheKey = `${code}\u0000${name}`;
+    let r = this.resolvedCache.get(cacheKey);
+    if (!r) {
+      r = this.resolve(code, name);
+      if ('error' in r && r.error === 'unknown role' && createRoles) r = { index: matcher.create(name || code, dataset, code || undefined) };
+      this.resolvedCache.set(cacheKey, r);
+    }
+    if ('index' in r) return r.index;
+    const value = code || name;
+    if (r.error === 'unknown role') this.unknown.add(value, rec.line, r.suggestions);
+    issues.error({ line: rec.line, column: end, value, reason: r.error, suggestions: r.suggestions });
+    return -1;
+  }
+
+  private resolve(code: string, name: string): { index: number } | { error: string; suggestions: string[] } {
+    const { matcher } = this.ctx;
+    let suggestions: string[] = [];
+    for (const written of [code, name]) {
+      if (!written) continue;
+      const m = matcher.match(written);
+      if (m.kind === 'found') return { index: m.index };
+      if (m.kind === 'ambiguous') return { error: `ambiguous role: it is a name of ${m.ids.join(' and ')}; use the role id`, suggestions: m.ids };
+      if (!suggestions.length) suggestions = m.suggestions;
+    }
+    return { error: 'unknown role', suggestions };
+  }
+
+  finish(): ImportOutcome {
+    const { matcher, issues, minCount, dataset } = this.ctx;
+    const roles = matcher.roles;
+    const withCounts = this.cols.count >= 0;
+
+    // Probabilities out of one role may not add up to more than 1.
+    if (!withCounts || this.cols.probability >= 0) {
+      const sums = new Map<number, { sum: number; line: number }>();
+      for (const r of this.rows) {
+        if (r.probability === null) continue;
+        const s = sums.get(r.from) ?? { sum: 0, line: r.line };
+        s.sum += r.probability;
+        sums.set(r.from, s);
+      }
+      for (const [from, s] of sums) {
+        if (s.sum > 1 + SUM_TOLERANCE) {
+          issues.error({ line: s.line, column: 'probability', reason: `the probabilities of the moves out of "${roles[from]!.id}" add up to ${round(s.sum)}, over 1` });
+        }
+      }
+    }
+
+    const kept: Row[] = [];
+    let suppressed = 0;
+    for (const r of this.rows) {
+      // Counted rows below k are suppressed; probability-only rows carry no accounts to protect.
+      if (withCounts && r.count > 0 && r.count < minCount) suppressed++;
+      else kept.push(r);
+    }
+    const computed = probabilitiesFromCounts(kept.map((r) => ({ from: String(r.from), count: r.count })));
+    const transitions: Transition[] = kept.map((r, i) => ({
+      from: roles[r.from]!.id,
+      to: roles[r.to]!.id,
+      dataset,
+      kind: r.kind,
+      count: r.count,
+      probability: r.probability ?? computed[i]!,
+      skills: [],
+      evidence: [],
+    }));
+    const used = new Set(kept.flatMap((r) => [r.from, r.to]));
+    const created = roles.slice(matcher.storedCount);
+    const newRoles = created.filter((_, i) => used.has(matcher.storedCount + i));
+    if (newRoles.length < created.length) {
+      issues.warning({ line: 0, reason: `${created.length - newRoles.length} new role name(s) appear only in suppressed moves and are not created` });
+    }
+    return {
+      people: 0,
+      stints: 0,
+      roles: newRoles,
+      newRoles,
+      updatedRoles: 0,
+      transitions,
+      routes: [],
+      suppressed: { transitions: suppressed, routes: 0 },
+      unknownRoles: this.unknown.list(roles),
+    };
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;

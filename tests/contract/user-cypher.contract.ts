@@ -1,0 +1,218 @@
+/**
+ * The GraphStore contract for user Cypher and saved queries: read-only runs
+ * enforced by the engine itself (no text checks here), limits, graph values
+ * with the same ids on every engine, and user queries stored in the graph.
+ * Registered by graphStoreContract for every engine.
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../server/db/graph-store.js';
+import { CypherRunError, type ResultNode, type ResultPath, type ResultRelationship, type StoredQuery } from '../../server/db/query-types.js';
+import { buildRole, smallGraph } from '../fixtures/graph.js';
+
+const limits = { timeoutMs: 5000, rowLimit: 100 };
+
+async function failure(run: Promise<unknown>): Promise<CypherRunError> {
+  try {
+    await run;
+  } catch (err) {
+    expect(err).toBeInstanceOf(CypherRunError);
+    return err as CypherRunError;
+  }
+  throw new Error('expected the run to fail');
+}
+
+const storedQuery = (overrides: Partial<StoredQuery> = {}): StoredQuery => ({
+  name: 'my-query',
+  title: 'My query',
+  titleJa: '私のクエリ',
+  description: 'Roles of a family.',
+  descriptionJa: '',
+  params: 'family: family = bizops',
+  columns: ['id'],
+  cypher: { kuzu: 'MATCH (r:Role) WHERE r.family = $family RETURN r.id AS id', neo4j: 'MATCH (r:Role) WHERE r.family = $family RETURN r.id AS id' },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+export function userCypherContract(engine: string, open: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: user Cypher and saved queries (${engine})`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await open();
+      await store.writeGraph(smallGraph());
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('runs Cypher with parameters and returns plain rows', async () => {
+      const result = await store.runReadOnly(
+        'MATCH (r:Role) WHERE r.family = $family AND size(r.name) > $min RETURN r.id AS id, r.name AS name ORDER BY id',
+        { family: 'management', min: 1 },
+        limits,
+      );
+      expect(result).toEqual({
+        columns: ['id', 'name'],
+        rows: [
+          { id: 'c', name: 'Role c' },
+          { id: 'd', name: 'Role d' },
+        ],
+        truncated: false,
+        related: [],
+      });
+    });
+
+    it('returns nodes, relationships and paths with the same ids on every engine', async () => {
+      const { rows } = await store.runReadOnly(
+        "MATCH p = (a:Role {id: 'a'})-[t:TRANSITION]->(b:Role {id: 'b'}) RETURN a, t, p",
+        {},
+        limits,
+      );
+      const row = rows[0]!;
+      const a = row.a as ResultNode;
+      expect(a).toMatchObject({ _kind: 'node', _id: 'a', _labels: ['Role'], properties: { id: 'a', name: 'Role a', family: 'customer-support' } });
+      expect(row.t as ResultRelationship).toMatchObject({
+        _kind: 'relationship',
+        _id: 'a->b@test',
+        _type: 'TRANSITION',
+        _start: 'a',
+        _end: 'b',
+        properties: { count: 3, skills: ['CS × QA'], dataset: 'test' },
+      });
+      const p = row.p as ResultPath;
+      expect(p._kind).toBe('path');
+      expect(p.nodes.map((n) => n._id)).toEqual(['a', 'b']);
+      expect(p.relationships.map((r) => r._id)).toEqual(['a->b@test']);
+      expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+    });
+
+    it('names the end nodes of relationships returned without them', async () => {
+      const { rows, related } = await store.runReadOnly("MATCH (:Role {id: 'c'})-[t:TRANSITION]->(:Role) RETURN t", {}, limits);
+      expect((rows[0]!.t as ResultRelationship)._id).toBe('c->d@test');
+      expect(related.map((n) => n._id).sort()).toEqual(['c', 'd']);
+      expect(related.find((n) => n._id === 'd')?.properties.name).toBe('Role d');
+    });
+
+    it('stops at the row limit and says so', async () => {
+      const q = 'MATCH (r:Role) RETURN r.id AS id ORDER BY id';
+      const two = await store.runReadOnly(q, {}, { ...limits, rowLimit: 2 });
+      expect(two.rows).toEqual([{ id: 'a' }, { id: 'b' }]);
+      expect(two.truncated).toBe(true);
+      expect((await store.runReadOnly(q, {}, { ...limits, rowLimit: 4 })).truncated).toBe(false);
+    });
+
+    it('refuses writes in the engine itself, leaving the graph as it was', async () => {
+      const before = await store.counts();
+      for (const write of [
+        "CREATE (:Role {id: 'x', name: 'X'})",
+        "MERGE (:Role {id: 'x'})",
+        "MATCH (r:Role {id: 'a'}) SET r.name = 'Changed'",
+        "MATCH (r:Role {id: 'd'}) DELETE r",
+        "MATCH (r:Role {id: 'a'}) DETACH DELETE r",
+        'MATCH (:Role)-[t:TRANSITION]->(:Role) DELETE t',
+      ]) {
+        expect((await failure(store.runReadOnly(write, {}, limits))).kind, write).toBe('read-only');
+      }
+      // Schema changes and bulk loads (dialects differ: only refusal is required, as the other engine cannot even parse them).
+      const ddl =
+        engine === 'kuzu'
+          ? ['DROP TABLE TRANSITION', 'CREATE NODE TABLE Hacked(id STRING, PRIMARY KEY(id))', 'ALTER TABLE Role ADD hacked STRING', "COPY Role FROM '/tmp/roles.csv'"]
+          : ['DROP CONSTRAINT role_id', 'CREATE INDEX hacked FOR (r:Role) ON (r.name)'];
+      for (const statement of ddl) await failure(store.runReadOnly(statement, {}, limits));
+      expect(await store.counts()).toEqual(before);
+      expect(await store.getRole('a')).toEqual(smallGraph().roles[0]);
+      expect((await store.runReadOnly('MATCH (r:Role) RETURN count(r) AS n', {}, limits)).rows).toEqual([{ n: 4 }]);
+    });
+
+    it('refuses what a read-only engine would still do: files, extensions, settings, unknown procedures', async () => {
+      const leak = path.join(tmpdir(), `rolepath-contract-leak-${engine}-${process.pid}`);
+      for (const statement of [
+        `COPY (MATCH (r:Role) RETURN r.id) TO '${leak}.csv'`,
+        `EXPORT DATABASE '${leak}'`,
+        "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "LOAD FROM '/etc/passwd' (file_format = 'csv') RETURN *",
+        'INSTALL httpfs',
+        'CALL threads = 1',
+        "CALL db.createLabel('Hacked')",
+        "MATCH (r:Role) RETURN r.id; COPY (MATCH (r:Role) RETURN r.id) TO '/tmp/x.csv'",
+      ]) {
+        const err = await failure(store.runReadOnly(statement, {}, limits));
+        expect(err.kind, statement).toBe('read-only');
+        expect(err.message, statement).toMatch(/line \d+, column \d+/);
+      }
+      expect(existsSync(`${leak}.csv`)).toBe(false);
+      expect(existsSync(leak)).toBe(false);
+    });
+
+    it('refuses two statements in one string', async () => {
+      const before = await store.counts();
+      const err = await failure(store.runReadOnly("MATCH (r:Role) RETURN count(r) AS n; CREATE (:Role {id: 'x'})", {}, limits));
+      expect(['multiple-statements', 'syntax']).toContain(err.kind);
+      expect(await store.counts()).toEqual(before);
+    });
+
+    it('reports syntax errors with the engine message and position', async () => {
+      const err = await failure(store.runReadOnly('MATCH (r:Role\nRETURN r', {}, limits));
+      expect(err.kind).toBe('syntax');
+      expect(err.message.length).toBeGreaterThan(5);
+      expect(err.position?.line).toBeGreaterThanOrEqual(1);
+      expect(err.position?.column).toBeGreaterThanOrEqual(1);
+    });
+
+    it('reports unknown labels, properties or parameters as query errors, not crashes', async () => {
+      const err = await failure(store.runReadOnly('RETURN $missing + 1 AS x, nope.x AS y', {}, limits));
+      expect(['semantic', 'runtime', 'syntax']).toContain(err.kind);
+    });
+
+    it('stops a runaway query at the time limit while other calls are served', async () => {
+      // Warm up first (Kùzu starts its sandbox on first use), so the clock measures the run alone.
+      await store.runReadOnly('RETURN 1 AS one', {}, limits);
+      const started = performance.now();
+      const runaway = failure(store.runReadOnly('UNWIND range(1, 20000000) AS x RETURN sum(x) AS total', {}, { timeoutMs: 300, rowLimit: 10 }));
+      // Meanwhile the store answers its ordinary reads.
+      const readStarted = performance.now();
+      expect((await store.counts()).roles).toBe(4);
+      expect(performance.now() - readStarted).toBeLessThan(250);
+      const err = await runaway;
+      const elapsed = performance.now() - started;
+      expect(err.kind).toBe('timeout');
+      expect(elapsed).toBeGreaterThanOrEqual(290);
+      // Kùzu kills the sandbox at the limit; Neo4j's server stops the transaction, with a client deadline 1 s later.
+      expect(elapsed).toBeLessThan(engine === 'kuzu' ? 1000 : 2500);
+      // And the next run works.
+      expect((await store.runReadOnly('RETURN 1 AS one', {}, limits)).rows).toEqual([{ one: 1 }]);
+    });
+
+    it('sees writes made after earlier runs', async () => {
+      const count = async () => (await store.runReadOnly('MATCH (r:Role) RETURN count(r) AS n', {}, limits)).rows[0]!.n;
+      expect(await count()).toBe(4);
+      await store.writeGraph({ dataset: 'test', roles: [buildRole({ id: 'e' })], transitions: [], histories: [] });
+      expect(await count()).toBe(5);
+    });
+
+    it('stores, lists, replaces and deletes user queries without touching the role graph', async () => {
+      const before = await store.counts();
+      expect(await store.listUserQueries()).toEqual([]);
+      const q = storedQuery();
+      await store.saveUserQuery(q);
+      await store.saveUserQuery(storedQuery({ name: 'another', cypher: { kuzu: 'RETURN 1 AS one' }, columns: [], params: '(none)' }));
+      expect(await store.listUserQueries()).toEqual([
+        storedQuery({ name: 'another', cypher: { kuzu: 'RETURN 1 AS one' }, columns: [], params: '(none)' }),
+        q,
+      ]);
+      const replaced = { ...q, title: 'Renamed 名前', updatedAt: '2026-02-01T00:00:00.000Z', createdAt: '2030-01-01T00:00:00.000Z' };
+      await store.saveUserQuery(replaced);
+      const [, got] = await store.listUserQueries();
+      // Replacing keeps the creation time.
+      expect(got).toEqual({ ...replaced, createdAt: q.createdAt });
+      expect(await store.deleteUserQuery('my-query')).toBe(true);
+      expect(await store.deleteUserQuery('my-query')).toBe(false);
+      expect((await store.listUserQueries()).map((x) => x.name)).toEqual(['another']);
+      expect(await store.counts()).toEqual(before);
+    });
+  });
+}

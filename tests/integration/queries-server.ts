@@ -1,0 +1,81 @@
+/**
+ * The real app over a fresh in-memory Kùzu store seeded from seed/data, with
+ * the options the saved-query tests need (admin token, query limits), and
+ * small HTTP helpers.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp, type AppDeps } from '../../server/app.js';
+import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
+import { createLogger } from '../../server/logger.js';
+import { seedStore } from '../../server/services/seed-service.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface QueryTestServer {
+  url: string;
+  store: KuzuGraphStore;
+  close(): Promise<void>;
+}
+
+/** Starts the app; `dbPath` puts the database on disk (seeded only when empty) instead of in memory. */
+export async function startQueryServer(
+  options: Partial<Pick<AppDeps, 'adminToken' | 'queryLimits'>> & { dbPath?: string } = {},
+): Promise<QueryTestServer> {
+  const store = new KuzuGraphStore({ path: options.dbPath ?? ':memory:' });
+  await store.init();
+  if ((await store.counts()).roles === 0) await seedStore(store, path.join(ROOT, 'seed', 'data'));
+  const { app } = createApp({
+    store,
+    logger: createLogger('silent'),
+    rateLimitPerMinute: 0,
+    adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
+    queryLimits: options.queryLimits ?? { timeoutMs: 5000, rowLimit: 1000 },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+export interface JsonResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  ms: number;
+}
+
+/** Sends a request (JSON body unless `text` is given) and parses the JSON answer. */
+export async function call(
+  base: string,
+  method: string,
+  p: string,
+  { json, text, token }: { json?: unknown; text?: string; token?: string } = {},
+): Promise<JsonResponse> {
+  const headers: Record<string, string> = {};
+  if (json !== undefined) headers['content-type'] = 'application/json';
+  if (text !== undefined) headers['content-type'] = 'text/plain';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const started = performance.now();
+  const res = await fetch(base + p, { method, headers, body: text ?? (json === undefined ? undefined : JSON.stringify(json)) });
+  const raw = await res.text();
+  const ms = performance.now() - started;
+  let body: unknown = raw;
+  try {
+    body = raw ? JSON.parse(raw) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body, ms };
+}
