@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import type { GraphStore } from './db/graph-store.js';
 import { exportRoutes } from './http/export.routes.js';
 import { healthRoutes } from './http/health.routes.js';
+import { requireReader } from './http/admin-auth.js';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
 import { queryRoutes } from './http/query.routes.js';
 import { roleRoutes } from './http/role.routes.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Bearer token for endpoints that change data (saving queries …); none = such writes are refused. */
   adminToken?: string | undefined;
+  /** Bearer token every API read needs (health and readiness excepted); none = reads are open. */
+  readToken?: string | undefined;
   /** Limits on every saved-query and ad hoc Cypher run (default 5 s, 1,000 rows). */
   queryLimits?: { timeoutMs: number; rowLimit: number };
 }
@@ -53,6 +56,7 @@ export function createApp({
   corsOrigins = [],
   rateLimitPerMinute = 600,
   adminToken,
+  readToken,
   queryLimits = { timeoutMs: 5000, rowLimit: 1000 },
 }: AppDeps): App {
   const snapshots = new SnapshotCache(store);
@@ -72,6 +76,7 @@ export function createApp({
   api.use(EXPENSIVE, expensiveLimit(rateLimitPerMinute));
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(store, snapshots));
+  api.use(requireReader(readToken, adminToken));
   api.use(roleRoutes(roles));
   api.use(exportRoutes(new RouteExportService(routes, snapshots)));
   api.use(routeRoutes(routes));

@@ -24,6 +24,7 @@ const envSchema = z
     NEO4J_PASSWORD: optionalString,
     NEO4J_DATABASE: optionalString,
     ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    READ_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
     CORS_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
@@ -69,6 +70,8 @@ export interface Config {
   dataDir: string;
   store: EngineConfig;
   adminToken: string | undefined;
+  /** When set, every API read (but health and readiness) needs this token or the admin token. */
+  readToken: string | undefined;
   /** Origins allowed to call the API from a browser; empty = CORS off. */
   corsOrigins: string[];
   /** Requests per minute per client on the expensive endpoints; 0 = no limit. */
@@ -106,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     store,
     adminToken: e.ADMIN_TOKEN,
+    readToken: e.READ_TOKEN,
     corsOrigins: e.CORS_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     queries: { timeoutMs: e.QUERY_TIMEOUT_MS, rowLimit: e.QUERY_ROW_LIMIT, workers: e.QUERY_WORKERS },

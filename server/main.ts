@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     adminToken: config.adminToken,
+    readToken: config.readToken,
     queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit },
   });
   afterReopen = () => snapshots.invalidate();

@@ -32,3 +32,26 @@ export function requireAdmin(adminToken: string | undefined, what = 'This change
     next();
   };
 }
+
+/**
+ * With a READ_TOKEN configured, every request that reaches it needs
+ * `Authorization: Bearer <READ_TOKEN>` (the admin token works too). Without
+ * one, reads stay open. Mounted after the health and readiness probes.
+ */
+export function requireReader(readToken: string | undefined, adminToken: string | undefined): RequestHandler {
+  if (!readToken) return (_req, _res, next) => next();
+  const accepted = [readToken, adminToken].filter((t): t is string => !!t).map(digest);
+  return (req, res, next) => {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+    const given = m ? digest(m[1]!) : null;
+    // Check every accepted token so the time taken does not tell which one was close.
+    let ok = false;
+    for (const t of accepted) if (given && timingSafeEqual(given, t)) ok = true;
+    if (!ok) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="rolepath"');
+      next(unauthorized('This rolepath needs a read token: send "Authorization: Bearer <READ_TOKEN>".'));
+      return;
+    }
+    next();
+  };
+}

@@ -1,6 +1,7 @@
 /** HTTP hardening over real HTTP: headers, CORS, body limits and rate limits. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer } from '../fixtures/spawn-server.js';
 import { ROOT, startTestServer, type TestServer } from './test-server.js';
 
 let server: TestServer;
@@ -75,5 +76,43 @@ describe('limits', () => {
     expect(body.error.message).toMatch(/at most 3 a minute/);
     // Cheap endpoints are not counted.
     for (let i = 0; i < 5; i++) expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('tokens', () => {
+  const READ = 'read-token-0123456789abcdef';
+  const ADMIN = 'admin-token-0123456789abcdef';
+
+  it('with READ_TOKEN, reads need it (or the admin token); health and readiness stay open', async () => {
+    const guarded = await startTestServer({ readToken: READ, adminToken: ADMIN });
+    try {
+      const get = (p: string, token?: string) => fetch(guarded.url + p, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      const denied = await get('/api/roles/customer-support');
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get('www-authenticate')).toContain('Bearer');
+      expect(((await denied.json()) as any).error.message).toMatch(/READ_TOKEN/);
+      expect((await get('/api/routes?from=sales&to=business-head', 'wrong-token-0123456789abcdef')).status).toBe(401);
+      expect((await get('/api/roles/customer-support', READ)).status).toBe(200);
+      expect((await get('/api/graph', ADMIN)).status).toBe(200);
+      expect((await get('/api/health')).status).toBe(200);
+      expect((await get('/api/ready')).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('never writes a token into the logs', async () => {
+    const server = await spawnServer({ ADMIN_TOKEN: ADMIN, READ_TOKEN: READ, LOG_LEVEL: 'debug' });
+    try {
+      for (const token of [READ, ADMIN, 'wrong-token-0123456789abcdef']) {
+        await fetch(`${server.url}/api/roles/qa`, { headers: { authorization: `Bearer ${token}` } });
+        await fetch(`${server.url}/api/queries`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      }
+    } finally {
+      await server.stop();
+    }
+    const logs = server.output();
+    expect(logs).toContain('"status":401'); // the requests were logged …
+    for (const token of [READ, ADMIN, 'wrong-token-0123456789abcdef']) expect(logs).not.toContain(token); // … without their tokens
   });
 });

@@ -17,7 +17,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { staticDir?: string; corsOrigins?: string[]; rateLimitPerMinute?: number } = {},
+  options: { staticDir?: string; corsOrigins?: string[]; rateLimitPerMinute?: number; readToken?: string; adminToken?: string } = {},
 ): Promise<TestServer> {
   const store = new KuzuGraphStore({ path: ':memory:' });
   await store.init();
