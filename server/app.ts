@@ -47,7 +47,7 @@ export interface App {
 }
 
 /** Endpoints that cost real work per request (path searches, Cypher runs, imports): rate limited. */
-const EXPENSIVE = ['/routes', '/routes/export', '/cypher', '/queries/:name/run', '/imports'];
+const EXPENSIVE = ['/routes', '/routes/export', '/cypher', '/queries/:name/run', '/queries/import', '/imports'];
 
 export function createApp({
   store,

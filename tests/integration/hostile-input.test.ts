@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphCounts } from '../../server/db/graph-store.js';
 import { ROOT, startTestServer, type TestServer } from './test-server.js';
 
+const ADMIN = 'hostile-admin-token-0123456789';
 let server: TestServer;
 let before: GraphCounts;
 beforeAll(async () => {
-  server = await startTestServer({ staticDir: path.join(ROOT, 'client', 'dist'), rateLimitPerMinute: 0 });
+  server = await startTestServer({ staticDir: path.join(ROOT, 'client', 'dist'), rateLimitPerMinute: 0, adminToken: ADMIN });
   before = await server.store.counts();
 });
 afterAll(async () => {
@@ -118,6 +119,67 @@ describe('hostile input', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
+  });
+
+  it('Cypher injection through every saved-query parameter is refused or finds nothing, and changes nothing', async () => {
+    const run = (name: string, params: Record<string, unknown>) =>
+      call(`/api/queries/${name}/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params }) });
+    for (const evil of INJECTIONS) {
+      for (const [name, params] of [
+        ['reachable-within', { role: evil, hops: 2 }],
+        ['reachable-within', { role: 'customer-support', hops: evil }],
+        ['moves-in-article', { article: evil }],
+        ['moves-with-skill', { skill: evil }],
+        ['common-destinations', { roles: [evil, 'qa'] }],
+      ] as const) {
+        const r = await run(name, params);
+        expect([200, 400, 404], `${name} ${evil}`).toContain(r.status);
+        if (r.status === 200) expect(r.body.rows, `${name} ${evil}`).toEqual([]);
+      }
+      // Injection through the query name in the path, and through ad hoc parameters.
+      expect([400, 404]).toContain((await run(encodeURIComponent(evil), {})).status);
+      const adhoc = await call('/api/cypher', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cypher: 'MATCH (r:Role {id: $id}) RETURN r.id AS id', params: { id: evil } }),
+      });
+      expect(adhoc.status).toBe(200);
+      expect(adhoc.body.rows).toEqual([]);
+    }
+    expect(await server.store.counts()).toEqual(before);
+  });
+
+  it('concurrent writes of user queries leave a consistent library', async () => {
+    const save = (name: string, i: number) =>
+      call('/api/queries', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+        body: JSON.stringify({
+          name,
+          title: `Race ${i}`,
+          titleJa: `競合 ${i}`,
+          description: 'concurrent save',
+          params: [],
+          columns: ['n'],
+          cypher: `MATCH (r:Role) RETURN count(r) + ${i} AS n`,
+        }),
+      });
+    // Twenty saves at once: ten to one name, ten to distinct names, then deletes racing saves.
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => save(i < 10 ? 'race-same' : `race-${i}`, i)));
+    for (const r of results) expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
+    const list = (await call('/api/queries')).body.queries.filter((q: { name: string }) => q.name.startsWith('race-'));
+    expect(list.map((q: { name: string }) => q.name).sort()).toEqual(['race-same', ...Array.from({ length: 10 }, (_, i) => `race-${i + 10}`)].sort());
+    const same = (await call('/api/queries/race-same')).body;
+    expect(same.title).toMatch(/^Race \d$/); // one of the ten, whole: title and Cypher from the same save
+    expect(same.cypher).toContain(`+ ${same.title.split(' ')[1]} AS n`);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call(`/api/queries/race-${i + 10}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } }),
+      ),
+    );
+    const after = (await call('/api/queries')).body.queries.filter((q: { name: string }) => q.name.startsWith('race-'));
+    expect(after.map((q: { name: string }) => q.name)).toEqual(['race-same']);
+    await call('/api/queries/race-same', { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
   });
 
   it('path traversal never reaches the file system outside the client build', async () => {
