@@ -4,6 +4,10 @@
  */
 import type { GraphData, History, Role, Transition } from '../contract/graph-data.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
+import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import type { ImportWrite } from './import-write.js';
+
+export type { ImportWrite } from './import-write.js';
 
 /** Which engine answers. */
 export type EngineName = 'kuzu' | 'neo4j';
@@ -52,6 +56,16 @@ export interface GraphStore {
   saveUserQuery(query: StoredQuery): Promise<void>;
   /** Deletes a user query; resolves false when there was none of that name. */
   deleteUserQuery(name: string): Promise<boolean>;
+  /**
+   * Writes an import in one transaction (all or nothing): MERGEs `roles` and,
+   * when `dataset` is given, replaces that dataset's transitions and route
+   * patterns with the given ones and stores its record.
+   */
+  writeImport(data: ImportWrite): Promise<void>;
+  /** Records of imported datasets, ordered by name (datasets written by writeGraph, like the seed, have none). */
+  listDatasets(): Promise<DatasetInfo[]>;
+  /** Every stored route pattern (aggregated careers of imported datasets). */
+  listRoutePatterns(): Promise<RoutePattern[]>;
   /** Releases the database (idempotent). */
   close(): Promise<void>;
 }

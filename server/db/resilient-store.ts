@@ -7,6 +7,7 @@
  * hammered.
  */
 import type { GraphData } from '../contract/graph-data.js';
+import type { ImportWrite } from './import-write.js';
 import { AppError, storeUnavailable } from '../errors.js';
 import type { EngineName, GraphStore } from './graph-store.js';
 import type { QueryParams, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
@@ -79,6 +80,15 @@ export class ResilientGraphStore implements GraphStore {
   }
   deleteUserQuery(name: string) {
     return this.call((s) => s.deleteUserQuery(name));
+  }
+  writeImport(data: ImportWrite) {
+    return this.call((s) => s.writeImport(data));
+  }
+  listDatasets() {
+    return this.call((s) => s.listDatasets());
+  }
+  listRoutePatterns() {
+    return this.call((s) => s.listRoutePatterns());
   }
 
   async close(): Promise<void> {

@@ -11,13 +11,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import kuzu from 'kuzu';
 import type { Database, KuzuValue } from 'kuzu';
-import type { GraphData, History, Role, Transition } from '../../contract/graph-data.js';
-import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
+import type { GraphData } from '../../contract/graph-data.js';
+import type { GraphStore } from '../graph-store.js';
 import { mapInChunks } from '../cooperative.js';
+import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
-import { graphToWriteRows, rowToHistory, rowToRole, rowToStoredQuery, rowToTransition, storedQueryToRow } from '../rows.js';
+import { graphToWriteRows, rowToStoredQuery, storedQueryToRow } from '../rows.js';
 import { KuzuSandboxPool } from './sandbox-pool.js';
+import type { DatasetInfo, RoutePattern } from '../../contract/imports.js';
+import type { ImportWrite } from '../import-write.js';
+import { rowToDataset, rowToRoutePattern } from '../import-rows.js';
+import { writeImportKuzu } from './kuzu-imports.js';
 import { batches, encodeLists, LIST_SEPARATOR } from './list-encoding.js';
 import { SerialConnection } from './serial-connection.js';
 
@@ -38,7 +43,7 @@ export interface KuzuStoreOptions {
 }
 
 /** A GraphStore over an embedded Kùzu database. */
-export class KuzuGraphStore implements GraphStore {
+export class KuzuGraphStore extends NamedReadStore implements GraphStore {
   readonly engine = 'kuzu' as const;
   private readonly db: Database;
   private readonly readers: SerialConnection[];
@@ -51,6 +56,7 @@ export class KuzuGraphStore implements GraphStore {
   private readonly queryWorkers: number | undefined;
 
   constructor(options: KuzuStoreOptions) {
+    super();
     this.queryWorkers = options.queryWorkers;
     if (options.path !== ':memory:') mkdirSync(path.dirname(options.path), { recursive: true });
     this.db = new kuzu.Database(options.path);
@@ -84,35 +90,6 @@ export class KuzuGraphStore implements GraphStore {
         throw err;
       }
     });
-  }
-
-  async counts(): Promise<GraphCounts> {
-    const [roles, transitions, histories] = await Promise.all(
-      ['count-roles', 'count-transitions', 'count-histories'].map(async (q) => Number((await this.read(q))[0]?.n ?? 0)),
-    );
-    return { roles: roles ?? 0, transitions: transitions ?? 0, histories: histories ?? 0 };
-  }
-
-  async listRoles(): Promise<Role[]> {
-    return mapInChunks(await this.read('list-roles'), rowToRole);
-  }
-
-  async getRole(id: string): Promise<Role | null> {
-    const [row] = await this.read('get-role', { id });
-    return row ? rowToRole(row) : null;
-  }
-
-  async listTransitions(): Promise<Transition[]> {
-    return mapInChunks(await this.read('list-transitions'), rowToTransition);
-  }
-
-  async roleTransitions(id: string): Promise<RoleTransitions> {
-    const all = (await this.read('role-transitions', { id })).map(rowToTransition);
-    return { incoming: all.filter((t) => t.to === id), outgoing: all.filter((t) => t.from === id) };
-  }
-
-  async listHistories(): Promise<History[]> {
-    return mapInChunks(await this.read('list-histories'), rowToHistory);
   }
 
   /**
@@ -156,6 +133,19 @@ export class KuzuGraphStore implements GraphStore {
     return rows.length > 0;
   }
 
+  /** See kuzu-imports.ts. */
+  async writeImport(data: ImportWrite): Promise<void> {
+    await this.write(() => writeImportKuzu(this.writer, data));
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    return (await this.read('list-datasets')).map(rowToDataset);
+  }
+
+  async listRoutePatterns(): Promise<RoutePattern[]> {
+    return mapInChunks(await this.read('list-route-patterns'), rowToRoutePattern);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -184,8 +174,8 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /** Runs a named read query on the next read connection (round robin). */
-  private read(name: string, params: Params = {}): Promise<Row[]> {
+  protected override read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     const reader = this.readers[this.nextReader++ % this.readers.length]!;
-    return reader.execute(loadQuery(name, 'kuzu'), params);
+    return reader.execute(loadQuery(name, 'kuzu'), params as Params);
   }
 }

@@ -4,14 +4,19 @@
  * `executeWrite` transaction with batched `UNWIND … MERGE`.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { GraphData, History, Role, Transition } from '../../contract/graph-data.js';
-import type { GraphCounts, GraphStore, RoleTransitions } from '../graph-store.js';
+import type { GraphData } from '../../contract/graph-data.js';
+import type { GraphStore } from '../graph-store.js';
 import { mapInChunks } from '../cooperative.js';
+import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
-import { graphToWriteRows, rowToHistory, rowToRole, rowToTransition } from '../rows.js';
+import { graphToWriteRows } from '../rows.js';
 import { storeUnavailable } from '../../errors.js';
 import { toPlain } from './values.js';
 import * as userCypher from './neo4j-user-cypher.js';
+import type { DatasetInfo, RoutePattern } from '../../contract/imports.js';
+import type { ImportWrite } from '../import-write.js';
+import { rowToDataset, rowToRoutePattern } from '../import-rows.js';
+import { writeImportNeo4j } from './neo4j-imports.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
 
 /** Driver errors that mean the server (or cluster leader) is unreachable rather than the query being wrong. */
@@ -40,13 +45,14 @@ export interface Neo4jStoreOptions {
 const BATCH = 1000;
 
 /** A GraphStore over a Neo4j 5 server or cluster. */
-export class Neo4jGraphStore implements GraphStore {
+export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private closed = false;
 
   constructor(options: Neo4jStoreOptions) {
+    super();
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: false,
     });
@@ -83,35 +89,6 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  async counts(): Promise<GraphCounts> {
-    const [roles, transitions, histories] = await Promise.all(
-      ['count-roles', 'count-transitions', 'count-histories'].map(async (q) => Number((await this.read(q))[0]?.n ?? 0)),
-    );
-    return { roles: roles ?? 0, transitions: transitions ?? 0, histories: histories ?? 0 };
-  }
-
-  async listRoles(): Promise<Role[]> {
-    return mapInChunks(await this.read('list-roles'), rowToRole);
-  }
-
-  async getRole(id: string): Promise<Role | null> {
-    const [row] = await this.read('get-role', { id });
-    return row ? rowToRole(row) : null;
-  }
-
-  async listTransitions(): Promise<Transition[]> {
-    return mapInChunks(await this.read('list-transitions'), rowToTransition);
-  }
-
-  async roleTransitions(id: string): Promise<RoleTransitions> {
-    const all = (await this.read('role-transitions', { id })).map(rowToTransition);
-    return { incoming: all.filter((t) => t.to === id), outgoing: all.filter((t) => t.from === id) };
-  }
-
-  async listHistories(): Promise<History[]> {
-    return mapInChunks(await this.read('list-histories'), rowToHistory);
-  }
-
   /** Read-only by the server itself: READ session + executeRead + transaction timeout (see neo4j-user-cypher.ts). */
   runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult> {
     return userCypher.runReadOnly(this.driver, this.database, cypher, params, options);
@@ -140,13 +117,30 @@ export class Neo4jGraphStore implements GraphStore {
     await userCypher.deleteAllUserQueries(this.driver, this.database);
   }
 
+  /** See neo4j-imports.ts. */
+  async writeImport(data: ImportWrite): Promise<void> {
+    try {
+      await writeImportNeo4j(this.driver, this.database, data);
+    } catch (err) {
+      throw translateError(err);
+    }
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    return (await this.read('list-datasets')).map(rowToDataset);
+  }
+
+  async listRoutePatterns(): Promise<RoutePattern[]> {
+    return mapInChunks(await this.read('list-route-patterns'), rowToRoutePattern);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.driver.close();
   }
 
-  private async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  protected override async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     const query = loadQuery(name, 'neo4j');
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
