@@ -42,7 +42,6 @@ const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
  * holding `text`: tEXt when the text is Latin-1, iTXt (uncompressed UTF-8) otherwise.
  */
 export function textChunk(keyword: string, text: string): Uint8Array {
-  // eslint-disable-next-line no-control-regex
   if (!/^[\x20-\x7e\xa1-\xff]{1,79}$/.test(keyword) || keyword !== keyword.trim()) throw new Error(`Bad PNG text keyword: ${keyword}`);
   // eslint-disable-next-line no-control-regex
   if (/^[\x09\x0a\x20-\x7e\xa0-\xff]*$/.test(text)) {

@@ -8,8 +8,7 @@ import type { RouteExportParams } from '../../contract/export/formats.js';
 import { routeSources } from '../../contract/export/model.js';
 import { renderRouteExport, type RenderedExport } from '../../contract/export/render.js';
 import { notFound } from '../../errors.js';
-import type { SnapshotSource } from '../route-service.js';
-import type { RouteService } from '../route-service.js';
+import type { RouteService, SnapshotSource } from '../route-service.js';
 
 export class RouteExportService {
   constructor(
