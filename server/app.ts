@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import type { GraphStore } from './db/graph-store.js';
 import { exportRoutes } from './http/export.routes.js';
 import { healthRoutes } from './http/health.routes.js';
+import { datasetRoutes, importRoutes } from './http/import.routes.js';
 import { requireReader } from './http/admin-auth.js';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
 import { queryRoutes } from './http/query.routes.js';
@@ -17,6 +18,7 @@ import { corsPolicy, expensiveLimit, securityHeaders } from './http/security.js'
 import type { Logger } from './logger.js';
 import { RouteExportService } from './services/export/route-export.js';
 import { SnapshotCache } from './services/graph-snapshot.js';
+import { ImportService } from './services/imports/import-service.js';
 import { loadBuiltInQueries } from './services/queries/query-file.js';
 import { QueryService } from './services/queries/query-service.js';
 import { RoleService } from './services/role-service.js';
@@ -62,6 +64,8 @@ export function createApp({
   const snapshots = new SnapshotCache(store);
   const roles = new RoleService(snapshots);
   const routes = new RouteService(snapshots);
+  // A written import makes the snapshot stale: the next request sees the new dataset, no restart needed.
+  const imports = new ImportService(store, { onWritten: () => snapshots.invalidate() });
   const queries = new QueryService(store, snapshots, { builtIns: loadBuiltInQueries(), limits: queryLimits });
 
   const app = express();
@@ -74,10 +78,13 @@ export function createApp({
   const api = express.Router();
   api.use(corsPolicy(corsOrigins));
   api.use(EXPENSIVE, expensiveLimit(rateLimitPerMinute));
+  // Before the JSON parser: the upload is the raw file, streamed (see import.routes.ts).
+  api.use(importRoutes(imports, adminToken));
   api.use(express.json({ limit: '1mb' }));
   api.use(healthRoutes(store, snapshots));
   api.use(requireReader(readToken, adminToken));
   api.use(roleRoutes(roles));
+  api.use(datasetRoutes(snapshots));
   api.use(exportRoutes(new RouteExportService(routes, snapshots)));
   api.use(routeRoutes(routes));
   api.use(queryRoutes(queries, adminToken));

@@ -6,3 +6,5 @@ CREATE NODE TABLE IF NOT EXISTS Role(id STRING, name STRING, nameJa STRING, alia
 CREATE REL TABLE IF NOT EXISTS TRANSITION(FROM Role TO Role, dataset STRING, kind STRING, count INT64, probability DOUBLE, skills STRING[], sources STRING[], evidenceJson STRING);
 CREATE NODE TABLE IF NOT EXISTS History(id STRING, dataset STRING, label STRING, labelJa STRING, source STRING, roles STRING[], evidenceJson STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS SavedQuery(name STRING, title STRING, titleJa STRING, description STRING, descriptionJa STRING, params STRING, columns STRING[], kuzuCypher STRING, neo4jCypher STRING, createdAt STRING, updatedAt STRING, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS RoutePattern(id STRING, dataset STRING, roles STRING[], count INT64, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Dataset(name STRING, kind STRING, minCount INT64, importedAt STRING, rowsRead INT64, people INT64, stints INT64, transitions INT64, routes INT64, suppressedTransitions INT64, suppressedRoutes INT64, PRIMARY KEY(name));

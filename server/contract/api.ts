@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
+import { datasetsParam, datasetUsage } from './imports.js';
 
 export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string() });
 
@@ -63,10 +64,15 @@ export const roleIdParam = z.strictObject({ id: z.string().min(1).max(200) });
 /** For endpoints that take no query parameters: unknown ones are rejected by name. */
 export const emptyQuery = z.strictObject({});
 
+/** Query parameters of `GET /api/roles/:id` and `GET /api/graph`. */
+export const datasetsQuery = z.strictObject({ datasets: datasetsParam.optional() });
+
 export const roleDetailsResponse = z.object({
   role: roleDto,
   outgoing: z.array(roleMoveDto),
   incoming: z.array(roleMoveDto),
+  /** The datasets used and what privacy suppression hid (always sent by the server). */
+  datasets: datasetUsage.optional(),
 });
 export type RoleDetailsResponse = z.infer<typeof roleDetailsResponse>;
 
@@ -92,6 +98,8 @@ export const graphResponse = z.object({
     nodes: z.array(z.object({ data: graphNodeData })),
     edges: z.array(z.object({ data: graphEdgeData })),
   }),
+  /** The datasets used and what privacy suppression hid (always sent by the server). */
+  datasets: datasetUsage.optional(),
 });
 export type GraphResponse = z.infer<typeof graphResponse>;
 export type GraphNodeData = z.infer<typeof graphNodeData>;

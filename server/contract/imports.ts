@@ -151,6 +151,12 @@ export const datasetListResponse = z.object({
 });
 export type DatasetListResponse = z.infer<typeof datasetListResponse>;
 
+/** `datasets=a,b` on the graph, role and route endpoints: the datasets to use, combined (absent = all). */
+export const datasetsParam = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
 /** Which datasets an answer used and how much privacy suppression hid from them. */
 export const datasetUsage = z.object({
   used: z.array(z.string()),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { evidenceDto } from './api.js';
 import { ROLE_FAMILIES } from './graph-data.js';
+import { datasetUsage } from './imports.js';
 
 export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
 export type RouteModeName = (typeof ROUTE_MODES)[number];
@@ -28,6 +29,8 @@ export const routeQuery = z.strictObject({
     .pipe(z.array(z.enum(ROLE_FAMILIES, { message: `must be among ${ROLE_FAMILIES.join(', ')}` })))
     .optional(),
   minCount: z.coerce.number().int('must be an integer').min(0, 'must be at least 0').default(1),
+  /** Datasets to use, combined (default: all); see server/services/dataset-selection.ts. */
+  datasets: csv.optional(),
 });
 export type RouteQueryParams = z.infer<typeof routeQuery>;
 
@@ -68,5 +71,7 @@ export const routeResponse = z.object({
   }),
   /** The data version (GraphSnapshot.dataVersion) the routes were found in; exports record it. */
   dataVersion: z.string(),
+  /** The datasets used and how many of their aggregates privacy suppression hid (always sent by the server). */
+  datasets: datasetUsage.optional(),
 });
 export type RouteResponse = z.infer<typeof routeResponse>;

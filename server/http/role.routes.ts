@@ -1,6 +1,6 @@
-/** Role endpoints: `GET /api/roles?q=&limit=`, `GET /api/roles/:id`, and `GET /api/graph`. */
+/** Role endpoints: `GET /api/roles?q=&limit=`, `GET /api/roles/:id?datasets=`, and `GET /api/graph?datasets=`. */
 import { Router } from 'express';
-import { emptyQuery, roleIdParam, roleSearchQuery } from '../contract/api.js';
+import { datasetsQuery, roleIdParam, roleSearchQuery } from '../contract/api.js';
 import type { RoleService } from '../services/role-service.js';
 import { parseOrThrow } from './validate.js';
 
@@ -12,11 +12,12 @@ export function roleRoutes(roles: RoleService): Router {
   });
   router.get('/roles/:id', async (req, res) => {
     const { id } = parseOrThrow(roleIdParam, req.params, 'path parameter');
-    res.json(await roles.details(id));
+    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter');
+    res.json(await roles.details(id, datasets));
   });
   router.get('/graph', async (req, res) => {
-    parseOrThrow(emptyQuery, req.query, 'query parameter');
-    res.type('application/json').send(await roles.graphJson());
+    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter');
+    res.type('application/json').send(await roles.graphJson(datasets));
   });
   return router;
 }

@@ -4,7 +4,9 @@
  * listing and searching do not hit the database on every request.
  */
 import type { History, Role, Transition } from '../contract/graph-data.js';
+import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
 import type { GraphStore } from '../db/graph-store.js';
+import { applyPrivacy } from './imports/privacy.js';
 
 /** The whole graph at one moment. */
 export interface GraphSnapshot {
@@ -22,6 +24,16 @@ export interface GraphSnapshot {
   rolesById: Map<string, Role>;
   transitions: Transition[];
   histories: History[];
+  /** Records of imported datasets (with their privacy threshold k and what their import suppressed). */
+  datasetRecords: DatasetInfo[];
+  /** Route patterns of imported datasets, for `travelled` routes. */
+  routePatterns: RoutePattern[];
+  /**
+   * Per dataset, what the snapshot itself hid (stored aggregates below the
+   * dataset's k — none unless k was raised after the import); added to the
+   * suppression counts answers report.
+   */
+  hidden: Record<string, { transitions: number; routes: number }>;
 }
 
 /** Holds the current snapshot; concurrent callers share one load. */
@@ -50,27 +62,41 @@ export class SnapshotCache {
   }
 
   private async load(): Promise<GraphSnapshot> {
-    const [roles, transitions, histories] = await Promise.all([
+    const [roles, transitions, histories, datasetRecords, routePatterns] = await Promise.all([
       this.store.listRoles(),
       this.store.listTransitions(),
       this.store.listHistories(),
+      this.store.listDatasets(),
+      this.store.listRoutePatterns(),
     ]);
-    return makeSnapshot(++this.version, roles, transitions, histories);
+    return makeSnapshot(++this.version, roles, transitions, histories, { datasetRecords, routePatterns });
   }
 }
 
 /** Builds a snapshot from loaded data (also used by benchmarks over generated graphs). */
-export function makeSnapshot(version: number, roles: Role[], transitions: Transition[], histories: History[]): GraphSnapshot {
+export function makeSnapshot(
+  version: number,
+  roles: Role[],
+  stored: Transition[],
+  histories: History[],
+  imported: { datasetRecords?: DatasetInfo[]; routePatterns?: RoutePattern[] } = {},
+): GraphSnapshot {
+  const datasetRecords = imported.datasetRecords ?? [];
+  // Privacy: nothing below a dataset's k leaves the snapshot (see imports/privacy.ts).
+  const { transitions, routePatterns, hidden } = applyPrivacy(stored, imported.routePatterns ?? [], datasetRecords);
   const datasets: Record<string, number> = {};
   for (const t of transitions) datasets[t.dataset] = (datasets[t.dataset] ?? 0) + 1;
   return {
     version,
-    dataVersion: fingerprint(roles, transitions, histories),
+    dataVersion: fingerprint(roles, transitions, histories, routePatterns),
     datasets,
     roles,
     rolesById: new Map(roles.map((r) => [r.id, r])),
     transitions,
     histories,
+    datasetRecords,
+    routePatterns,
+    hidden,
   };
 }
 
@@ -79,7 +105,7 @@ export function makeSnapshot(version: number, roles: Role[], transitions: Transi
  * store's queries). Cheap enough for 300,000 transitions (a few tens of ms);
  * a cryptographic hash of the whole JSON would cost far more for no gain here.
  */
-function fingerprint(roles: Role[], transitions: Transition[], histories: History[]): string {
+function fingerprint(roles: Role[], transitions: Transition[], histories: History[], routePatterns: RoutePattern[]): string {
   let h = 0x811c9dc5;
   const add = (s: string) => {
     for (let i = 0; i < s.length; i++) {
@@ -92,5 +118,6 @@ function fingerprint(roles: Role[], transitions: Transition[], histories: Histor
   for (const r of roles) add(`${r.id}|${r.name}|${r.nameJa}|${r.family}`);
   for (const t of transitions) add(`${t.from}|${t.to}|${t.dataset}|${t.count}|${t.evidence.length}`);
   for (const x of histories) add(`${x.id}|${x.roles.join(',')}`);
+  for (const p of routePatterns) add(`${p.id}|${p.count}`);
   return `${roles.length}r-${transitions.length}t-${h.toString(16).padStart(8, '0')}`;
 }

@@ -5,9 +5,10 @@
 import type { GraphResponse, RoleDetailsResponse, RoleMoveDto, RoleSearchResponse } from '../contract/api.js';
 import type { Role, Transition } from '../contract/graph-data.js';
 import { notFound } from '../errors.js';
-import type { GraphSnapshot, SnapshotCache } from './graph-snapshot.js';
+import { selectDatasets, type DatasetSelection } from './dataset-selection.js';
+import type { SnapshotCache } from './graph-snapshot.js';
 
-/** Per-snapshot indexes, built once per snapshot on first use. */
+/** Per-selection indexes (a selection belongs to one snapshot), built on first use. */
 interface Derived {
   moves: Map<string, { incoming: Transition[]; outgoing: Transition[] }>;
   graph?: GraphResponse;
@@ -23,7 +24,7 @@ const byWeight = (a: Transition, b: Transition) =>
   b.count - a.count || b.probability - a.probability || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
 
 export class RoleService {
-  private readonly derived = new WeakMap<GraphSnapshot, Derived>();
+  private readonly derived = new WeakMap<DatasetSelection, Derived>();
 
   constructor(private readonly snapshots: SnapshotCache) {}
 
@@ -38,16 +39,18 @@ export class RoleService {
   }
 
   /**
-   * A role with the moves out of and into it, ranked by count, each with its evidence.
-   * @throws AppError 404 when no role has this id
+   * A role with the moves out of and into it in the chosen datasets (default
+   * all), ranked by count, each with its evidence.
+   * @throws AppError 404 when no role has this id, 400 for an unknown dataset
    */
-  async details(id: string): Promise<RoleDetailsResponse> {
+  async details(id: string, datasets?: readonly string[]): Promise<RoleDetailsResponse> {
     const snapshot = await this.snapshots.get();
+    const selection = selectDatasets(snapshot, datasets);
     const { rolesById } = snapshot;
     const role = rolesById.get(id);
     if (!role) throw notFound(`No role with id "${id}"`, [{ field: 'id', value: id }]);
     // From the snapshot, not the database: a role page is served at the price of a map look-up.
-    const { incoming, outgoing } = this.derive(snapshot).moves.get(id) ?? { incoming: [], outgoing: [] };
+    const { incoming, outgoing } = this.derive(selection).moves.get(id) ?? { incoming: [], outgoing: [] };
     const summary = (otherId: string): RoleMoveDto['other'] => {
       const other: Role | undefined = rolesById.get(otherId);
       return { id: otherId, name: other?.name ?? otherId, nameJa: other?.nameJa ?? otherId, family: other?.family ?? 'external' };
@@ -56,27 +59,29 @@ export class RoleService {
       role,
       outgoing: [...outgoing].sort(byWeight).map((t) => ({ ...t, other: summary(t.to) })),
       incoming: [...incoming].sort(byWeight).map((t) => ({ ...t, other: summary(t.from) })),
+      datasets: selection.usage,
     };
   }
 
-  /** The whole graph in Cytoscape JSON. */
-  async graph(): Promise<GraphResponse> {
+  /** The whole graph of the chosen datasets (default all) in Cytoscape JSON. */
+  async graph(datasets?: readonly string[]): Promise<GraphResponse> {
     const snapshot = await this.snapshots.get();
-    const derived = this.derive(snapshot);
-    derived.graph ??= toGraph(snapshot);
+    const selection = selectDatasets(snapshot, datasets);
+    const derived = this.derive(selection);
+    derived.graph ??= toGraph(snapshot.roles, selection);
     return derived.graph;
   }
 
   /** The whole graph already serialised: the same JSON for every request until the data changes. */
-  async graphJson(): Promise<string> {
+  async graphJson(datasets?: readonly string[]): Promise<string> {
     const snapshot = await this.snapshots.get();
-    const derived = this.derive(snapshot);
-    derived.graphJson ??= JSON.stringify(await this.graph());
+    const derived = this.derive(selectDatasets(snapshot, datasets));
+    derived.graphJson ??= JSON.stringify(await this.graph(datasets));
     return derived.graphJson;
   }
 
-  private derive(snapshot: GraphSnapshot): Derived {
-    let d = this.derived.get(snapshot);
+  private derive(selection: DatasetSelection): Derived {
+    let d = this.derived.get(selection);
     if (!d) {
       const moves: Derived['moves'] = new Map();
       const entry = (id: string) => {
@@ -84,20 +89,21 @@ export class RoleService {
         if (!e) moves.set(id, (e = { incoming: [], outgoing: [] }));
         return e;
       };
-      for (const t of snapshot.transitions) {
+      for (const t of selection.transitions) {
         entry(t.from).outgoing.push(t);
         entry(t.to).incoming.push(t);
       }
       d = { moves };
-      this.derived.set(snapshot, d);
+      this.derived.set(selection, d);
     }
     return d;
   }
 }
 
-/** The snapshot as Cytoscape JSON. */
-function toGraph({ roles, transitions }: GraphSnapshot): GraphResponse {
+/** The roles and the selection's transitions as Cytoscape JSON. */
+function toGraph(roles: readonly Role[], { transitions, usage }: DatasetSelection): GraphResponse {
   return {
+    datasets: usage,
     elements: {
       nodes: roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family } })),
       edges: transitions.map((t) => ({

@@ -11,17 +11,25 @@ import type { GraphSnapshot } from './graph-snapshot.js';
 export interface SnapshotSource {
   get(): Promise<GraphSnapshot>;
 }
+import { selectDatasets, type DatasetSelection } from './dataset-selection.js';
 import { buildCompactGraphAsync, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
 import { normalise, roleNames } from './text-match.js';
 
+/** Dataset selections whose compact graphs are kept at once (the all-datasets one plus a few combinations). */
+const KEPT_SELECTIONS = 8;
+
+type Built = { version: number; ready: Promise<{ graph: CompactGraph; names: Map<string, string | null> }> };
+
 export class RouteService {
-  private built: { version: number; ready: Promise<{ graph: CompactGraph; names: Map<string, string | null> }> } | null = null;
+  /** Compact graphs by dataset selection key ('' = every dataset). */
+  private readonly built = new Map<string, Built>();
 
   constructor(private readonly snapshots: SnapshotSource) {}
 
-  /** The compact graph of the current snapshot (built once per snapshot version). */
+  /** The compact graph of the current snapshot over every dataset (built once per snapshot version). */
   async graph(): Promise<CompactGraph> {
-    return (await this.current()).graph;
+    const snapshot = await this.snapshots.get();
+    return (await this.current(snapshot, selectDatasets(snapshot, undefined))).graph;
   }
 
   /**
@@ -30,8 +38,9 @@ export class RouteService {
    * @throws AppError 400 naming the field, with the closest role names for unknown roles
    */
   async find(params: RouteQueryParams): Promise<RouteResponse> {
-    const { graph, names } = await this.current();
     const snapshot = await this.snapshots.get();
+    const selection = selectDatasets(snapshot, params.datasets);
+    const { graph, names } = await this.current(snapshot, selection);
     const resolve = (ref: string) => (graph.indexOf.has(ref) ? ref : (names.get(normalise(ref)) ?? ref));
     const query = {
       from: resolve(params.from),
@@ -46,7 +55,13 @@ export class RouteService {
     };
     try {
       const result = findRoutes(graph, query);
-      return { routes: result.routes, note: result.note, query: { ...query, via: query.via ?? null }, dataVersion: snapshot.dataVersion };
+      return {
+        routes: result.routes,
+        note: result.note,
+        query: { ...query, via: query.via ?? null },
+        dataVersion: snapshot.dataVersion,
+        datasets: selection.usage,
+      };
     } catch (err) {
       if (!(err instanceof RouteQueryError)) throw err;
       const suggestions = err.suggestions.map((id) => {
@@ -63,19 +78,22 @@ export class RouteService {
    * snapshot version, cooperatively (the event loop keeps serving other requests
    * during a rebuild); concurrent callers share the build.
    */
-  private async current() {
-    const snapshot = await this.snapshots.get();
-    if (!this.built || this.built.version !== snapshot.version) {
-      const ready = buildCompactGraphAsync(snapshot.roles, snapshot.transitions, snapshot.histories).then((graph) => ({
-        graph,
-        names: nameIndex(snapshot),
-      }));
-      this.built = { version: snapshot.version, ready };
-      ready.catch(() => {
-        if (this.built?.ready === ready) this.built = null;
-      });
-    }
-    return this.built.ready;
+  private current(snapshot: GraphSnapshot, selection: DatasetSelection) {
+    const key = selection.key;
+    const seen = this.built.get(key);
+    if (seen && seen.version === snapshot.version) return seen.ready;
+    this.built.delete(key);
+    // Oldest first in a Map: drop the least recently built selection beyond the limit.
+    if (this.built.size >= KEPT_SELECTIONS) this.built.delete(this.built.keys().next().value!);
+    const ready = buildCompactGraphAsync(snapshot.roles, selection.transitions, selection.travel).then((graph) => ({
+      graph,
+      names: nameIndex(snapshot),
+    }));
+    this.built.set(key, { version: snapshot.version, ready });
+    ready.catch(() => {
+      if (this.built.get(key)?.ready === ready) this.built.delete(key);
+    });
+    return ready;
   }
 }
 

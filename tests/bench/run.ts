@@ -4,12 +4,14 @@
  * lives here, never in timed unit tests.
  */
 import { printTable, writeResults, type BenchRow } from './harness.js';
+import { importBench } from './import.bench.js';
 import { routesBench } from './routes.bench.js';
 import { storeBench } from './store.bench.js';
 
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   store: storeBench,
   routes: routesBench,
+  import: importBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

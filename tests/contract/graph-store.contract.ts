@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../server/db/graph-store.js';
 import { buildRole, smallGraph } from '../fixtures/graph.js';
+import { importStoreContract } from './import-store.contract.js';
 import { userCypherContract } from './user-cypher.contract.js';
 
 /** Registers the contract tests for stores made by `open` (a fresh, empty, initialised store each time). */
@@ -110,4 +111,5 @@ export function graphStoreContract(engine: string, open: () => Promise<GraphStor
     });
   });
   userCypherContract(engine, open);
+  importStoreContract(engine, open);
 }

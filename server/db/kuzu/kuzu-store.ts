@@ -40,6 +40,8 @@ export interface KuzuStoreOptions {
   readConnections?: number;
   /** Sandbox processes for user Cypher, i.e. user queries that can run at once (default 2; see sandbox-pool.ts). */
   queryWorkers?: number;
+  /** Kùzu's buffer pool in bytes (default: Kùzu's, a share of the machine's memory). A short-lived CLI import sets it smaller. */
+  bufferPoolBytes?: number;
 }
 
 /** A GraphStore over an embedded Kùzu database. */
@@ -59,7 +61,7 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
     super();
     this.queryWorkers = options.queryWorkers;
     if (options.path !== ':memory:') mkdirSync(path.dirname(options.path), { recursive: true });
-    this.db = new kuzu.Database(options.path);
+    this.db = options.bufferPoolBytes ? new kuzu.Database(options.path, options.bufferPoolBytes) : new kuzu.Database(options.path);
     this.writer = new SerialConnection(new kuzu.Connection(this.db));
     this.readers = Array.from({ length: options.readConnections ?? 2 }, () => new SerialConnection(new kuzu.Connection(this.db)));
   }

@@ -17,6 +17,7 @@ export const TAB = 0x09;
 
 export class DelimitedParser {
   private carry: Buffer | null = null;
+  private work = Buffer.allocUnsafe(1 << 16);
   private line = 1;
   private readonly rec = new DelimitedRecord();
 
@@ -25,11 +26,34 @@ export class DelimitedParser {
     private readonly onRecord: (record: DelimitedRecord) => void,
   ) {}
 
-  /** Parses a chunk (rows completed by it are handed over before this returns). */
+  /**
+   * Parses a chunk (rows completed by it are handed over before this returns).
+   * The chunk is not kept, so a caller may reuse its buffer.
+   */
   push(chunk: Buffer): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    let buf = chunk;
+    if (this.carry) {
+      // The row cut at the last boundary, then the new bytes, in one reused work buffer (no allocation per chunk).
+      const need = this.carry.length + chunk.length;
+      if (need > this.work.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(need, this.work.length * 2));
+        this.carry.copy(bigger, 0);
+        this.work = bigger;
+      } else if (this.carry.buffer !== this.work.buffer || this.carry.byteOffset !== this.work.byteOffset) {
+        this.carry.copy(this.work, 0);
+      }
+      chunk.copy(this.work, this.carry.length);
+      buf = this.work.subarray(0, need);
+    }
     const used = this.parse(buf, false);
-    this.carry = used < buf.length ? buf.subarray(used) : null;
+    if (used >= buf.length) this.carry = null;
+    else {
+      // Keep the incomplete row at the start of the work buffer (it may point into the caller's chunk).
+      const rest = buf.subarray(used);
+      if (rest.length > this.work.length) this.work = Buffer.allocUnsafe(rest.length * 2);
+      rest.copy(this.work, 0);
+      this.carry = this.work.subarray(0, rest.length);
+    }
   }
 
   /** Parses what is left at the end of the input. */

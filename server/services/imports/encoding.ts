@@ -87,7 +87,8 @@ export async function* toUtf8(
       done = true;
       break;
     }
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    // Copied: a source may reuse its buffer for the next chunk (see file-source.ts).
+    const chunk = Buffer.from(next.value);
     head.push(chunk);
     headBytes += chunk.length;
   }
@@ -118,7 +119,7 @@ export async function* toUtf8(
       const body = chunk.subarray(0, cut);
       if (!isUtf8(body)) throw new EncodingError(utf8Message(body, offset));
       offset += body.length;
-      tail = cut < chunk.length ? chunk.subarray(cut) : null;
+      tail = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : null;
       if (body.length) yield body;
     }
     if (tail) throw new EncodingError(`The file ends in the middle of a UTF-8 character (byte ${offset}).`);

@@ -306,13 +306,8 @@ export class HistoryImporter implements Importer {
     }));
 
     const routes: RoutePattern[] = [];
-    let suppressedRoutes = 0;
     this.blocks = [];
-    patterns.forEach((nodes, count) => {
-      if (count < minCount) {
-        suppressedRoutes++;
-        return;
-      }
+    const suppressedRoutes = patterns.forEach(minCount, (nodes, count) => {
       const ids: string[] = [];
       for (const r of nodes) {
         used[r] = 1;

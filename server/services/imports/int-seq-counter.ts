@@ -47,12 +47,19 @@ export class IntSeqCounter {
     if (this.size * 2 > this.table.length) this.rehash();
   }
 
-  /** Calls `fn` for each distinct sequence in first-seen order. */
-  forEach(fn: (seq: number[], count: number) => void): void {
+  /** Calls `fn` for each distinct sequence seen at least `minCount` times, in first-seen order; returns how many were seen fewer times. */
+  forEach(minCount: number, fn: (seq: number[], count: number) => void): number {
+    let below = 0;
     for (let e = 0; e < this.size; e++) {
+      const count = this.counts[e]!;
+      if (count < minCount) {
+        below++;
+        continue;
+      }
       const o = this.offsets[e]!;
-      fn(Array.from(this.arena.subarray(o, o + this.lengths[e]!)), this.counts[e]!);
+      fn(Array.from(this.arena.subarray(o, o + this.lengths[e]!)), count);
     }
+    return below;
   }
 
   private equals(e: number, seq: Int32Array, len: number): boolean {

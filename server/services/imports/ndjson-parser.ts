@@ -39,7 +39,8 @@ export class NdjsonParser {
       this.handleLine(buf.toString('utf8', start, nl));
       start = nl + 1;
     }
-    this.carry = start < buf.length ? buf.subarray(start) : null;
+    // Copied: the caller may reuse the chunk's buffer.
+    this.carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
   }
 
   end(): void {

@@ -6,7 +6,17 @@
  * of scanning them all; the routes and their traveller counts are then derived
  * from those few histories (see travelled.ts).
  */
-import type { History } from '../../contract/graph-data.js';
+/**
+ * A career sequence travelled mode counts: a stored History (one person), or
+ * an imported route pattern standing for `count` people with exactly these
+ * roles (aggregated on import; no person behind it is stored).
+ */
+export interface TravelRecord {
+  id: string;
+  roles: readonly string[];
+  /** People this sequence stands for (default 1). */
+  count?: number;
+}
 
 /** Histories in compact form. */
 export interface TravelIndex {
@@ -20,10 +30,12 @@ export interface TravelIndex {
   roleHistoryOffsets: Int32Array;
   /** History indices, ascending and without duplicates within one role. */
   roleHistories: Int32Array;
+  /** People per history index (1 for a History, the count for a route pattern). */
+  historyWeights: Float64Array;
 }
 
 /** Builds the travel index; `indexOf` maps role ids to node indices. */
-export function buildTravelIndex(histories: readonly History[], indexOf: ReadonlyMap<string, number>, nodeCount: number): TravelIndex {
+export function buildTravelIndex(histories: readonly TravelRecord[], indexOf: ReadonlyMap<string, number>, nodeCount: number): TravelIndex {
   const steps = travelIndexSteps(histories, indexOf, nodeCount);
   for (;;) {
     const next = steps.next();
@@ -36,7 +48,7 @@ const HISTORY_CHUNK = 10_000;
 
 /** buildTravelIndex as a generator that yields between chunks of histories (used by the cooperative snapshot build). */
 export function* travelIndexSteps(
-  histories: readonly History[],
+  histories: readonly TravelRecord[],
   indexOf: ReadonlyMap<string, number>,
   nodeCount: number,
 ): Generator<void, TravelIndex> {
@@ -78,7 +90,10 @@ export function* travelIndexSteps(
       }
     }
   }
+  const historyWeights = new Float64Array(histories.length);
+  for (let h = 0; h < histories.length; h++) historyWeights[h] = histories[h]!.count ?? 1;
   return {
+    historyWeights,
     historyIds: histories.map((h) => h.id),
     historyOffsets,
     historyRoles,

@@ -12,7 +12,8 @@
  *    really made, consecutively.
  * 3. A slice naming a role that is not in the graph is ignored.
  * Routes are grouped by their exact role sequence; `travellers` is the number
- * of histories whose route is that sequence. Nothing is inferred from the
+ * of histories whose route is that sequence (an imported route pattern counts
+ * as the number of people it stands for). Nothing is inferred from the
  * transition graph: no history, no route.
  */
 import type { CompactGraph } from './compact-graph.js';
@@ -45,8 +46,10 @@ export function collectTravelledRoutes(graph: CompactGraph, source: number, targ
       if (nodes) {
         const key = nodes.join(',');
         const hit = byKey.get(key);
-        if (hit) hit.travellers++;
-        else byKey.set(key, { nodes, travellers: 1 });
+        // An imported route pattern stands for several people.
+        const weight = ti.historyWeights[a]!;
+        if (hit) hit.travellers += weight;
+        else byKey.set(key, { nodes, travellers: weight });
       }
       i++;
       j++;

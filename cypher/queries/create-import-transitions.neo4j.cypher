@@ -1,0 +1,8 @@
+// name: create-import-transitions
+// description: Creates a batch of imported transitions (no skills or evidence) between existing roles. Neo4j variant: batched UNWIND … CREATE.
+// params: dataset: string, rows: list of {fromId, toId, kind, count, probability}
+// columns: (none)
+UNWIND $rows AS row
+MATCH (a:Role {id: row.fromId})
+MATCH (b:Role {id: row.toId})
+CREATE (a)-[:TRANSITION {dataset: $dataset, kind: row.kind, count: row.count, probability: row.probability, skills: [], sources: [], evidenceJson: '[]'}]->(b)

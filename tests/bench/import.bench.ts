@@ -1,0 +1,141 @@
+/**
+ * Import benchmark (issue 7): end to end through the CLI into a fresh,
+ * seeded on-disk Kùzu database, with no server running (so the CLI opens the
+ * store itself):
+ * - 1,000,000 generated career histories (3–8 stints each, ~5.5 M rows,
+ *   ~160 MB of CSV): target ≤ 5 s wall time and ≤ 500 MB peak memory;
+ * - a 15,000-row transition table (over 200 catalogued roles): target ≤ 1 s.
+ *
+ * Wall time is the whole CLI process (`node --import tsx server/cli/import.ts`,
+ * i.e. `npm run import` without npm's own start-up), TypeScript loading
+ * included. Peak memory is the CLI process's maximum resident set size from
+ * /usr/bin/time. Files are generated in a temporary directory, not timed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
+import { readSeedDir } from '../../server/services/seed-reader.js';
+import { rng, writeHistoryCsv } from '../fixtures/import-data.js';
+import { summarise, type BenchRow } from './harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const TIME = '/usr/bin/time';
+
+interface CliRun {
+  ms: number;
+  /** Peak RSS in MB, or null without /usr/bin/time. */
+  peakMb: number | null;
+  report: { ok: boolean; ms: number; rowsRead: number; transitions: number; routes: number; suppressed: { transitions: number; routes: number } };
+}
+
+/** Runs the import CLI on `file` against `dataDir`; resolves with wall time, peak RSS and the JSON report. */
+function runCli(file: string, dataDir: string, args: string[]): Promise<CliRun> {
+  const node = [process.execPath, '--import', 'tsx', 'server/cli/import.ts', file, ...args, '--json'];
+  const withTime = existsSync(TIME);
+  const [cmd, ...rest] = withTime ? [TIME, '-f', 'PEAK_KB=%M', ...node] : node;
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd!, rest, { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: '1', NEO4J_URI: '', LOG_LEVEL: 'silent' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) {
+        reject(new Error(`import CLI exited with ${code}:\n${err}\n${out.slice(0, 2000)}`));
+        return;
+      }
+      const kb = /PEAK_KB=(\d+)/.exec(err);
+      resolve({ ms, peakMb: kb ? Number(kb[1]) / 1024 : null, report: JSON.parse(out) });
+    });
+    child.on('error', reject);
+  });
+}
+
+/** A seeded Kùzu database in `dir`. */
+async function seededDatabase(dir: string): Promise<void> {
+  const store = new KuzuGraphStore({ path: path.join(dir, 'rolepath.kuzu') });
+  await store.init();
+  await store.writeGraph(await readSeedDir(path.join(ROOT, 'seed', 'data')));
+  await store.close();
+}
+
+export async function importBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const work = await mkdtemp(path.join(tmpdir(), 'rolepath-import-bench-'));
+  try {
+    const seedDir = path.join(work, 'seeded');
+    await seededDatabase(seedDir);
+    const roles = (await readSeedDir(path.join(ROOT, 'seed', 'data'))).roles;
+
+    // 1M histories.
+    const historyFile = path.join(work, 'histories.csv');
+    const t0 = performance.now();
+    const bytes = writeHistoryCsv(historyFile, roles, { people: 1_000_000, minStints: 3, maxStints: 8, seed: 11 });
+    console.error(`  generated ${(bytes / 1e6).toFixed(1)} MB of histories in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const runs: CliRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dataDir = path.join(work, `h${i}`);
+      await cp(seedDir, dataDir, { recursive: true });
+      runs.push(await runCli(historyFile, dataDir, ['--kind', 'histories', '--dataset', 'bench']));
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    const last = runs.at(-1)!.report;
+    rows.push(
+      summarise(
+        'import',
+        'CLI: 1M histories into Kùzu (wall)',
+        runs.map((r) => r.ms),
+        { ms: 5000, on: 'p50' },
+        `${(bytes / 1e6).toFixed(0)} MB, ${last.rowsRead.toLocaleString('en-US')} rows; import itself ${runs.map((r) => r.report.ms).join('/')} ms; ${last.transitions} transitions, ${last.routes} routes kept, ${last.suppressed.routes} routes suppressed (k=5)`,
+      ),
+    );
+    const peaks = runs.map((r) => r.peakMb).filter((x): x is number => x !== null);
+    if (peaks.length) {
+      const row = summarise('import', 'CLI: 1M histories peak RSS', peaks, { ms: 500, on: 'p50' }, 'values in MB (not ms), from /usr/bin/time');
+      // Memory must stay under the limit on every run, not only typically.
+      row.pass = Math.max(...peaks) <= 500;
+      rows.push(row);
+    }
+
+    // A 200-role catalogue, then a 15,000-row transition table over it.
+    const catalogue = path.join(work, 'roles.csv');
+    const extra = Array.from({ length: 200 }, (_, i) => `bench-role-${i},Bench role ${i},ベンチ職種${i},bizops,br${i},Generated for the import benchmark`);
+    await writeFile(catalogue, `id,name,name_ja,family,aliases,description\n${extra.join('\n')}\n`);
+    const random = rng(5);
+    const pairs = new Set<string>();
+    while (pairs.size < 15_000) {
+      const a = Math.floor(random() * 200);
+      const b = Math.floor(random() * 200);
+      if (a !== b) pairs.add(`bench-role-${a},bench-role-${b}`);
+    }
+    const table = path.join(work, 'transitions.csv');
+    await writeFile(table, `from,to,count\n${[...pairs].map((p) => `${p},${1 + Math.floor(random() * 50)}`).join('\n')}\n`);
+    const tableRuns: CliRun[] = [];
+    const catalogueRuns: CliRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dataDir = path.join(work, `t${i}`);
+      await cp(seedDir, dataDir, { recursive: true });
+      catalogueRuns.push(await runCli(catalogue, dataDir, ['--kind', 'roles', '--dataset', 'bench-roles']));
+      tableRuns.push(await runCli(table, dataDir, ['--kind', 'transitions', '--dataset', 'bench-table']));
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    rows.push(
+      summarise(
+        'import',
+        'CLI: 15,000-row transition table (wall)',
+        tableRuns.map((r) => r.ms),
+        { ms: 1000, on: 'p50' },
+        `import itself ${tableRuns.map((r) => r.report.ms).join('/')} ms; ${tableRuns.at(-1)!.report.transitions} transitions kept, ${tableRuns.at(-1)!.report.suppressed.transitions} suppressed`,
+      ),
+    );
+    rows.push(summarise('import', 'CLI: 200-role catalogue (wall)', catalogueRuns.map((r) => r.ms), undefined, `import itself ${catalogueRuns.map((r) => r.report.ms).join('/')} ms`));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return rows;
+}
