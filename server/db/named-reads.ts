@@ -4,8 +4,10 @@
  * supplies only `read` (how to run a named read query on its engine).
  */
 import type { History, Role, Transition } from '../contract/graph-data.js';
+import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
 import { mapInChunks } from './cooperative.js';
 import type { GraphCounts, RoleTransitions } from './graph-store.js';
+import { rowToDataset, rowToRoutePattern } from './import-rows.js';
 import { rowToHistory, rowToRole, rowToTransition } from './rows.js';
 
 type Row = Record<string, unknown>;
@@ -41,5 +43,13 @@ export abstract class NamedReadStore {
 
   async listHistories(): Promise<History[]> {
     return mapInChunks(await this.read('list-histories'), rowToHistory);
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    return (await this.read('list-datasets')).map(rowToDataset);
+  }
+
+  async listRoutePatterns(): Promise<RoutePattern[]> {
+    return mapInChunks(await this.read('list-route-patterns'), rowToRoutePattern);
   }
 }

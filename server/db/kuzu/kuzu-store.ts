@@ -13,15 +13,12 @@ import kuzu from 'kuzu';
 import type { Database, KuzuValue } from 'kuzu';
 import type { GraphData } from '../../contract/graph-data.js';
 import type { GraphStore } from '../graph-store.js';
-import { mapInChunks } from '../cooperative.js';
 import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
 import { graphToWriteRows, rowToStoredQuery, storedQueryToRow } from '../rows.js';
 import { KuzuSandboxPool } from './sandbox-pool.js';
-import type { DatasetInfo, RoutePattern } from '../../contract/imports.js';
 import type { ImportWrite } from '../import-write.js';
-import { rowToDataset, rowToRoutePattern } from '../import-rows.js';
 import { writeImportKuzu } from './kuzu-imports.js';
 import { batches, encodeLists, LIST_SEPARATOR } from './list-encoding.js';
 import { SerialConnection } from './serial-connection.js';
@@ -138,14 +135,6 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
   /** See kuzu-imports.ts. */
   async writeImport(data: ImportWrite): Promise<void> {
     await this.write(() => writeImportKuzu(this.writer, data));
-  }
-
-  async listDatasets(): Promise<DatasetInfo[]> {
-    return (await this.read('list-datasets')).map(rowToDataset);
-  }
-
-  async listRoutePatterns(): Promise<RoutePattern[]> {
-    return mapInChunks(await this.read('list-route-patterns'), rowToRoutePattern);
   }
 
   async close(): Promise<void> {

@@ -6,16 +6,13 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { GraphData } from '../../contract/graph-data.js';
 import type { GraphStore } from '../graph-store.js';
-import { mapInChunks } from '../cooperative.js';
 import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import { graphToWriteRows } from '../rows.js';
 import { storeUnavailable } from '../../errors.js';
 import { toPlain } from './values.js';
 import * as userCypher from './neo4j-user-cypher.js';
-import type { DatasetInfo, RoutePattern } from '../../contract/imports.js';
 import type { ImportWrite } from '../import-write.js';
-import { rowToDataset, rowToRoutePattern } from '../import-rows.js';
 import { writeImportNeo4j } from './neo4j-imports.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
 
@@ -124,14 +121,6 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     } catch (err) {
       throw translateError(err);
     }
-  }
-
-  async listDatasets(): Promise<DatasetInfo[]> {
-    return (await this.read('list-datasets')).map(rowToDataset);
-  }
-
-  async listRoutePatterns(): Promise<RoutePattern[]> {
-    return mapInChunks(await this.read('list-route-patterns'), rowToRoutePattern);
   }
 
   async close(): Promise<void> {
