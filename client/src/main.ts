@@ -4,6 +4,8 @@
  * to the graph view. The address bar is rewritten after every change so the
  * page can be shared as it is.
  */
+// First: zod's settings must be in place before any schema is built.
+import './api/zod-config.js';
 import type { RoleDetailsResponse } from '../../server/contract/api.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
@@ -13,7 +15,10 @@ import { t, type Lang, type Strings } from './i18n/strings.js';
 import { parseViewState, serializeViewState, type RouteParams } from './state/url-state.js';
 import { h } from './ui/dom.js';
 import { ExportPanel } from './ui/export-panel.js';
+import { ImportDialog } from './ui/import-dialog.js';
 import { renderLegend } from './ui/legend.js';
+import type { QueriesPanel } from './ui/queries-panel.js';
+import { SideTabs, type SideTab } from './ui/queries-tabs.js';
 import { renderRoleHint, renderRolePanel } from './ui/role-panel.js';
 import { RoleCombobox } from './ui/role-combobox.js';
 import { describeRouteError } from './ui/route-errors.js';
@@ -43,7 +48,10 @@ const s = () => t(lang);
 const searchRoles = (q: string) => api.searchRoles(q, 8).then((r) => r.roles);
 
 function syncUrl(): void {
-  const query = serializeViewState({ lang, role: selected, route: routeQuery, alt });
+  // Until the panel has loaded, the query the link named is still the one to keep.
+  const open = queriesPanel ? queriesPanel.openName : (initial.query ?? null);
+  const queries = sideTabs.selected === 'queries' ? { panel: 'queries' as const, ...(open ? { query: open } : {}) } : {};
+  const query = serializeViewState({ lang, role: selected, route: routeQuery, alt, ...queries });
   history.replaceState(null, '', `${window.location.pathname}?${query}`);
 }
 
@@ -129,6 +137,7 @@ const results = new RouteResults($('route-results'), {
 
 /** Fills one end of the route; with both ends known, finds the route at once. */
 function setEnd(which: 'from' | 'to', id: string): void {
+  sideTabs.select('routes');
   form.setRole(which, id);
   const other = which === 'from' ? 'to' : 'from';
   if (form.value(other)) {
@@ -150,6 +159,8 @@ async function runRoute(params: RouteParams, chosen: number): Promise<void> {
     alt = response.routes.length ? Math.min(chosen, response.routes.length - 1) : 0;
     routeMessage('');
     view?.highlightRoute(results.route?.roles ?? null);
+    // A route found replaces a query result on the graph.
+    if (results.route) queriesPanel?.highlightCleared();
     syncExport();
   } catch (err) {
     // Keep the form as typed and the last answer as drawn: only say what went wrong.
@@ -189,11 +200,73 @@ const exportPanel = new ExportPanel({
 $('export-open').addEventListener('click', () => exportPanel.open());
 $('path-diagram').addEventListener('click', () => exportPanel.open('route'));
 
+// ——— import ———
+
+// The import dialog's button sits next to Export…; a written import reloads the page (its state is in the address bar).
+const importDialog = new ImportDialog({ lang: () => lang, onImported: () => setTimeout(() => window.location.reload(), 1500) });
+$('export-open').after(importDialog.button);
+
 /** Shows the path-diagram button while a route is shown, and keeps an open export dialog current. */
 function syncExport(): void {
   $('route-export').hidden = !routeAnswer?.routes[alt];
   $('export-open').title = s().exportOpenTitle;
   exportPanel.refresh();
+}
+
+// ——— saved queries ———
+
+let queriesPanel: QueriesPanel | null = null;
+let queriesPanelLoading: Promise<QueriesPanel> | null = null;
+
+/** The queries panel, with its own chunk loaded the first time it is needed (the explorer's first paint does not pay for it). */
+function loadQueriesPanel(): Promise<QueriesPanel> {
+  queriesPanelLoading ??= import('./ui/queries-panel.js').then(
+    ({ QueriesPanel }) =>
+      (queriesPanel = new QueriesPanel($('queries-panel'), {
+        lang: () => lang,
+        directory: () => directory,
+        search: searchRoles,
+        queries: api.queries,
+        highlight: (ids) => view?.highlightResult(ids) ?? { nodes: 0, edges: 0 },
+        onRole: (id) => {
+          void showRole(id);
+          view?.centre(id);
+        },
+        onOpen: () => syncUrl(),
+      })),
+    (err: unknown) => {
+      queriesPanelLoading = null;
+      const text = s().error(err instanceof Error ? err.message : String(err));
+      $('queries-panel').replaceChildren(h('p', { class: 'error', role: 'alert' }, text));
+      throw err;
+    },
+  );
+  return queriesPanelLoading;
+}
+
+/** The queries tab widens the left column (the graph gets narrower) and loads the library on first use. */
+function showTab(tab: SideTab): void {
+  document.body.classList.toggle('queries-open', tab === 'queries');
+  // The graph's box changed size: keep what was in its middle in the middle.
+  const cy = view?.core;
+  if (cy) {
+    const [width, height] = [cy.width(), cy.height()];
+    cy.resize();
+    cy.panBy({ x: (cy.width() - width) / 2, y: (cy.height() - height) / 2 });
+  }
+  if (tab === 'queries') {
+    if (!queriesPanel) $('queries-panel').replaceChildren(h('p', { class: 'muted' }, s().qLoading));
+    loadQueriesPanel().then((panel) => panel.load(), () => undefined);
+  }
+}
+
+const sideTabs = new SideTabs($('side-tabs'), (tab) => {
+  showTab(tab);
+  syncUrl();
+});
+if (initial.panel === 'queries') {
+  sideTabs.select('queries', false, false);
+  showTab('queries');
 }
 
 const pickLabel = (which: PickerName) => (which === 'via' ? s().via : s()[which]);
@@ -227,6 +300,7 @@ $('search-box').replaceWith(search.root);
 
 function applyLanguage(): void {
   document.documentElement.lang = lang;
+  importDialog.refresh();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = String(s()[el.dataset.i18n as 'tagline'])));
   document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', String(s()[el.dataset.i18nLabel as 'legend'])));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
@@ -236,6 +310,7 @@ function applyLanguage(): void {
   form.setLang();
   results.setLang();
   toolbar?.setLang();
+  queriesPanel?.setLang();
   renderDetails();
   syncExport();
   if (!$('status').classList.contains('error')) status(picking ? s().pickOnGraph(pickLabel(picking)) : loadedText(s()));
@@ -253,7 +328,7 @@ document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
   if (e.key === 'Escape' && picking) return disarmPick();
   // Inputs (text, radio, range, number) use the arrow keys themselves.
-  if (target.closest('input, select, textarea, [role="listbox"]') || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (target.closest('input, select, textarea, [role="listbox"], [contenteditable="true"]') || e.altKey || e.ctrlKey || e.metaKey) return;
   if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && results.route) {
     e.preventDefault();
     results.stepBy(e.key === 'ArrowRight' ? 1 : -1);
@@ -316,6 +391,7 @@ async function start(): Promise<void> {
     }
     await showRole(selected);
     if (selected && !initial.route) view.centre(selected);
+    if (initial.query) await (await loadQueriesPanel()).openQuery(initial.query, false);
   } catch (err) {
     const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
     status(text, true, () => void start());

@@ -3,6 +3,7 @@
  * server's contract schemas; failures become ApiError with a readable message.
  */
 import type { z } from 'zod';
+import './zod-config.js';
 import {
   errorResponse,
   graphResponse,
@@ -15,6 +16,17 @@ import {
   type RoleSearchResponse,
 } from '../../../server/contract/api.js';
 import { routeResponse, type RouteResponse } from '../../../server/contract/routes.js';
+import {
+  importResponse,
+  queryListResponse,
+  runResponse,
+  savedQueryDto,
+  type ImportResponse,
+  type QueryListResponse,
+  type RunResponse,
+  type SaveQueryRequest,
+  type SavedQueryDto,
+} from '../../../server/contract/queries.js';
 import { routeSearchParams, type RouteParams } from '../state/url-state.js';
 
 /** One entry of an error's `details`: the field at fault and, for unknown roles, the ids of the closest roles. */
@@ -22,6 +34,9 @@ export interface ErrorDetail {
   field: string;
   message: string;
   suggestions: string[];
+  /** Where in a Cypher text the error is (1-based), when the server says. */
+  line?: number;
+  column?: number;
 }
 
 /**
@@ -49,28 +64,90 @@ function readDetails(details: unknown[]): ErrorDetail[] {
     const suggestions = (Array.isArray(o.suggestions) ? (o.suggestions as unknown[]) : []).flatMap((x) =>
       typeof x === 'string' ? [x] : typeof x === 'object' && x !== null && typeof (x as { id?: unknown }).id === 'string' ? [(x as { id: string }).id] : [],
     );
-    return [{ field: typeof o.field === 'string' ? o.field : '', message: typeof o.message === 'string' ? o.message : '', suggestions }];
+    const at = typeof o.line === 'number' && typeof o.column === 'number' ? { line: o.line, column: o.column } : {};
+    return [{ field: typeof o.field === 'string' ? o.field : '', message: typeof o.message === 'string' ? o.message : '', suggestions, ...at }];
   });
 }
 
-async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+/** fetch(), with a failure to connect as ApiError "network" and an error answer as ApiError with the server's code and message. */
+async function send(url: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' } });
+    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check that rolepath is running.');
   }
-  const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = errorResponse.safeParse(body);
+    const parsed = errorResponse.safeParse(await res.json().catch(() => null));
     throw parsed.success
       ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, readDetails(parsed.data.error.details))
       : new ApiError(res.status, 'http', `The server answered ${res.status}.`);
   }
+  return res;
+}
+
+async function getJson<S extends z.ZodType>(url: string, schema: S, init: RequestInit = {}): Promise<z.infer<S>> {
+  const res = await send(url, init);
+  const body: unknown = await res.json().catch(() => null);
   const result = schema.safeParse(body);
   if (!result.success) throw new ApiError(res.status, 'bad_response', `The server sent an answer this page does not understand (${url.split('?')[0]}).`);
   return result.data;
 }
+
+/** A JSON request body. */
+const json = (body: unknown, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  method: init.method ?? 'POST',
+  headers: { 'content-type': 'application/json', ...init.headers },
+  body: JSON.stringify(body),
+});
+
+/** The admin token header for saving, deleting and importing queries (none when no token was entered). */
+const admin = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+/** A file the server sent for download: its name (from Content-Disposition) and contents. */
+export interface DownloadedFile {
+  filename: string;
+  blob: Blob;
+}
+
+async function getFile(url: string, fallbackName: string): Promise<DownloadedFile> {
+  const res = await send(url, { headers: { accept: '*/*' } });
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { filename: name ? decodeURIComponent(name) : fallbackName, blob: await res.blob() };
+}
+
+const queryPath = (name: string) => `/api/queries/${encodeURIComponent(name)}`;
+
+/** Saved queries and ad hoc Cypher (`/api/queries…`, `/api/cypher`). Writes take the admin token. */
+const queries = {
+  list: (): Promise<QueryListResponse> => getJson('/api/queries', queryListResponse),
+  get: (name: string): Promise<SavedQueryDto> => getJson(queryPath(name), savedQueryDto),
+  /** Runs a saved query; the server checks `params` against the declared types (defaults fill the gaps). */
+  run: (name: string, params: Record<string, unknown>): Promise<RunResponse> => getJson(`${queryPath(name)}/run`, runResponse, json({ params })),
+  /** Runs Cypher as typed (read-only on the server). */
+  runCypher: (cypher: string, params: Record<string, unknown>): Promise<RunResponse> => getJson('/api/cypher', runResponse, json({ cypher, params })),
+  /** Creates or replaces a user query. */
+  save: (query: Partial<SaveQueryRequest> & Pick<SaveQueryRequest, 'name' | 'title' | 'cypher'>, token: string | null): Promise<SavedQueryDto> =>
+    getJson('/api/queries', savedQueryDto, json(query, { headers: admin(token) })),
+  delete: async (name: string, token: string | null): Promise<void> => {
+    await send(queryPath(name), { method: 'DELETE', headers: admin(token) });
+  },
+  /** One query as `<name>.json` or `<name>.cypher` (with its header). */
+  exportOne: (name: string, format: 'json' | 'cypher'): Promise<DownloadedFile> =>
+    getFile(`${queryPath(name)}/export?${new URLSearchParams({ format })}`, `${name}.${format}`),
+  /** The user's queries, or every query, as one JSON bundle. */
+  exportBundle: (scope: 'user' | 'all'): Promise<DownloadedFile> =>
+    getFile(`/api/queries/export?${new URLSearchParams({ scope })}`, `rolepath-queries-${scope}.json`),
+  /** Imports a JSON query file or bundle, or a `.cypher` file (sent as text). */
+  import: (text: string, kind: 'json' | 'cypher', token: string | null): Promise<ImportResponse> =>
+    getJson('/api/queries/import', importResponse, {
+      method: 'POST',
+      headers: { 'content-type': kind === 'json' ? 'application/json' : 'text/plain; charset=utf-8', ...admin(token) },
+      body: text,
+    }),
+};
 
 /** The HTTP API, one function per endpoint. */
 export const api = {
@@ -81,4 +158,5 @@ export const api = {
     getJson(`/api/roles?${new URLSearchParams({ q, limit: String(limit) })}`, roleSearchResponse),
   /** Routes for a query; only parameters that differ from the API defaults are sent. */
   routes: (query: RouteParams): Promise<RouteResponse> => getJson(`/api/routes?${routeSearchParams(query)}`, routeResponse),
+  queries,
 };

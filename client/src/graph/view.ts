@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/strings.js';
 import { indexEdgesByPair, maxEdgeCount, routeEdgeIds, toElements } from './elements.js';
 import { forceLayout, LARGE_GRAPH, largeForceLayout } from './layout.js';
 import { degrees, familyPositions, fitViewport, stretchToAspect } from './positions.js';
+import { resultStyle } from './result-style.js';
 import { graphStyle } from './style.js';
 import { familyTethers } from './tethers.js';
 
@@ -29,6 +30,8 @@ export class GraphView {
   private lang: Lang;
   private selected: string | null = null;
   private route: { roles: string[]; edges: string[][] } | null = null;
+  /** A saved query's result drawn on the graph (role ids and move ids); shown over the route until cleared. */
+  private result: { nodes: string[]; edges: string[] } | null = null;
   private step = -1;
   private minCount = 1;
   /** Roles left visible by focus/expand; null = all. */
@@ -71,7 +74,7 @@ export class GraphView {
   }
 
   private style() {
-    return graphStyle({ labelField: this.lang === 'ja' ? 'labelJa' : 'label', maxCount: this.maxCount, large: this.large });
+    return [...graphStyle({ labelField: this.lang === 'ja' ? 'labelJa' : 'label', maxCount: this.maxCount, large: this.large }), ...resultStyle];
   }
 
   /** Calls `handler` with the role id when a role is tapped, or null when the background is tapped. */
@@ -139,11 +142,30 @@ export class GraphView {
   /** Highlights a route (roles in order) and dims the rest; null clears. */
   highlightRoute(roles: readonly string[] | null): void {
     this.route = roles ? { roles: [...roles], edges: routeEdgeIds(this.edgeIndex, roles) } : null;
+    // The newest answer is the one shown: a new route replaces a query result.
+    if (roles) this.result = null;
     this.step = -1;
     if (this.route && this.visible) this.setVisible(null);
     this.cy.batch(() => this.route?.edges.forEach((ids, i) => ids.forEach((e) => this.cy.getElementById(e).data('routeStep', String(i + 1)))));
     this.refresh();
     if (this.route) this.fitTo(this.collect(this.route.roles));
+  }
+
+  /**
+   * Highlights a query result (role ids and move ids as on /api/graph; ids not
+   * on the graph are skipped) and dims the rest; null clears it, and a route
+   * shown before comes back. Returns how many roles and moves were found.
+   */
+  highlightResult(ids: { nodes: readonly string[]; edges: readonly string[] } | null): { nodes: number; edges: number } {
+    const nodes = ids ? ids.nodes.filter((id) => this.has(id)) : [];
+    const edges = ids ? ids.edges.filter((id) => !this.cy.getElementById(id).empty()) : [];
+    this.result = ids && nodes.length + edges.length > 0 ? { nodes, edges } : null;
+    if (this.result && this.visible) this.setVisible(null);
+    this.refresh();
+    this.cy.stop();
+    if (this.result) this.fitTo(this.collect([...nodes, ...edges]));
+    else if (this.route) this.fitTo(this.collect(this.route.roles));
+    return { nodes: nodes.length, edges: edges.length };
   }
 
   /** Marks move `i` of the highlighted route as the current one (-1 = the whole route) and keeps it in view. */
@@ -189,9 +211,10 @@ export class GraphView {
     this.cy.panBy({ x, y });
   }
 
-  /** Fits what is shown (the route when one is highlighted). */
+  /** Fits what is shown (the query result or route when one is highlighted). */
   fit(): void {
-    if (this.route) this.fitTo(this.collect(this.route.roles));
+    if (this.result) this.fitTo(this.collect([...this.result.nodes, ...this.result.edges]));
+    else if (this.route) this.fitTo(this.collect(this.route.roles));
     else this.cy.fit(this.cy.elements(':visible'), 30);
   }
 
@@ -250,14 +273,21 @@ export class GraphView {
     const cy = this.cy;
     cy.batch(() => {
       // Touch only what carries a class: restyling all elements of a large graph takes seconds.
-      const classes = ['dimmed', 'neighbour', 'neighbour-edge', 'route-node', 'route-edge', 'route-current', 'hidden'];
+      const classes = ['dimmed', 'neighbour', 'neighbour-edge', 'route-node', 'route-edge', 'route-current', 'hidden', 'result-node', 'result-edge'];
       cy.elements(classes.map((c) => `.${c}`).join(', ')).removeClass(classes.join(' '));
       cy.elements(':selected').unselect();
       if (this.visible) {
         const visible = this.visible;
         cy.nodes().filter((n) => !visible.has(n.id())).addClass('hidden');
       }
-      if (this.route) {
+      if (this.result) {
+        // A move's ends belong to the picture even when the query did not return them.
+        const edges = this.collect(this.result.edges);
+        const nodes = this.collect(this.result.nodes).union(edges.edges().connectedNodes());
+        nodes.addClass('result-node');
+        edges.addClass('result-edge');
+        if (!this.large) cy.elements().not(nodes).not(edges).addClass('dimmed');
+      } else if (this.route) {
         const nodes = this.collect(this.route.roles);
         const edges = this.collect(this.route.edges.flat());
         nodes.addClass('route-node');

@@ -26,6 +26,10 @@ export interface ViewState {
   route: RouteParams | null;
   /** Index of the chosen alternative (0 = best). */
   alt: number;
+  /** The left column shows the saved queries (`panel=queries`); absent = the route finder. */
+  panel?: 'queries';
+  /** The saved query open there (`q=name`). */
+  query?: string;
 }
 
 /** The route API's defaults (server/contract/routes.ts). */
@@ -72,6 +76,9 @@ export function parseViewState(search: string): ViewState {
     role: p.get('role')?.trim() || null,
     route,
     alt: route ? int(p.get('alt'), 0, 0, 19) : 0,
+    // Left out when absent, so links without them read back exactly as before.
+    ...(p.get('panel') === 'queries' || p.get('q')?.trim() ? { panel: 'queries' as const } : {}),
+    ...(p.get('q')?.trim() ? { query: p.get('q')!.trim() } : {}),
   };
 }
 
@@ -98,6 +105,10 @@ export function serializeViewState(state: ViewState): string {
   if (state.route) {
     for (const [k, v] of routeSearchParams(state.route)) p.set(k, v);
     if (state.alt > 0) p.set('alt', String(state.alt));
+  }
+  if (state.panel === 'queries') {
+    if (state.query) p.set('q', state.query);
+    else p.set('panel', 'queries');
   }
   return p.toString();
 }

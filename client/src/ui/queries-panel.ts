@@ -1,0 +1,540 @@
+/**
+ * The queries panel: the library (queries-library.ts) and one query at a
+ * time with its description, parameter form, Cypher editor (loaded on first
+ * use), run (button or Ctrl+Enter), results table and graph highlight, "save
+ * as", delete for the user's own queries, and export. Talks to the API only
+ * through the functions it is given.
+ */
+import type { ParamSpec, RunResponse, SavedQueryDto } from '../../../server/contract/queries.js';
+import { ApiError, type api } from '../api/client.js';
+import type { RoleDirectory } from '../graph/role-directory.js';
+import { t, type Lang, type Strings } from '../i18n/strings.js';
+import { adminToken } from '../queries/admin-token.js';
+import type { CypherEditor } from '../queries/cypher-editor.js';
+import { saveFile } from '../queries/download.js';
+import { adHocValue, formatParamSpecs, requestValue, specsForSave, usedParameters, type FieldValue } from '../queries/params.js';
+import { highlightIds } from '../queries/results.js';
+import { h } from './dom.js';
+import { localized, originBadge, QueryLibrary, TokenField } from './queries-library.js';
+import { QueryParamsForm } from './queries-params.js';
+import { QueryResults } from './queries-results.js';
+import { SaveQueryDialog, type SaveDraft } from './queries-save.js';
+import type { RoleOption } from './role-combobox.js';
+
+export interface QueriesPanelOptions {
+  lang: () => Lang;
+  directory: () => RoleDirectory;
+  search: (q: string) => Promise<RoleOption[]>;
+  queries: typeof api.queries;
+  /** Draws a result on the graph (null clears); returns how many roles and moves it found there. */
+  highlight: (ids: { nodes: string[]; edges: string[] } | null) => { nodes: number; edges: number };
+  /** A role in a result was clicked. */
+  onRole: (id: string) => void;
+  /** The query shown changed (null: the library). */
+  onOpen?: (name: string | null) => void;
+}
+
+/** The query being looked at: a saved one (as loaded) or a new one. */
+interface Current {
+  saved: SavedQueryDto | null;
+  /** The text and columns of the last run, to save a copy with the columns it returns. */
+  lastRun: { text: string; columns: string[] } | null;
+}
+
+type Editor = Pick<CypherEditor, 'text' | 'setText' | 'setParameters' | 'showServerError' | 'relabel' | 'focus'>;
+
+/** The panel, built into `container`. */
+export class QueriesPanel {
+  private readonly library: QueryLibrary;
+  private readonly libraryView: HTMLElement;
+  private readonly queryView: HTMLElement;
+  private readonly heading: HTMLHeadingElement;
+  private readonly badge: HTMLElement;
+  private readonly description: HTMLParagraphElement;
+  private readonly noCypher: HTMLParagraphElement;
+  private readonly params: QueryParamsForm;
+  private readonly editorHost: HTMLElement;
+  private readonly plain: HTMLTextAreaElement;
+  private readonly editorNote: HTMLParagraphElement;
+  private readonly edited: HTMLParagraphElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly results: QueryResults;
+  private readonly dialog: SaveQueryDialog;
+  private readonly token: TokenField;
+  private readonly actions: { run: HTMLButtonElement; saveAs: HTMLButtonElement; del: HTMLButtonElement; json: HTMLButtonElement; cypher: HTMLButtonElement };
+  private readonly relabels: ((s: Strings) => void)[] = [];
+  private editor: Editor | null = null;
+  private editorLoading: Promise<void> | null = null;
+  private engine: 'kuzu' | 'neo4j' = 'kuzu';
+  private loaded: Promise<void> | null = null;
+  private current: Current | null = null;
+  private running = false;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(container: HTMLElement, private readonly opts: QueriesPanelOptions) {
+    const text = <K extends keyof HTMLElementTagNameMap>(tag: K, get: (s: Strings) => string, attrs: Record<string, string> = {}) => {
+      const el = h(tag, attrs);
+      this.relabels.push((s) => (el.textContent = get(s)));
+      return el;
+    };
+    const button = (get: (s: Strings) => string, onClick: () => void, attrs: Record<string, string> = {}) => {
+      const b = text('button', get, { type: 'button', ...attrs });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+
+    this.libraryView = h('div', { class: 'query-library', 'data-testid': 'query-library' });
+    this.library = new QueryLibrary(this.libraryView, {
+      lang: opts.lang,
+      onOpen: (name) => void this.openQuery(name),
+      onNew: () => this.newQuery(),
+      onExportBundle: (scope) => void this.download(() => opts.queries.exportBundle(scope), this.library.status),
+      onImport: (file) => void this.importFile(file),
+      onTokenChange: () => this.refreshTokens(),
+    });
+
+    this.heading = h('h2', { id: 'query-title', tabindex: '-1', 'data-testid': 'query-title' });
+    this.badge = h('span');
+    this.description = h('p', { class: 'query-description', 'data-testid': 'query-description' });
+    this.noCypher = h('p', { class: 'route-note', hidden: '' });
+    const paramsHost = h('div');
+    this.params = new QueryParamsForm(paramsHost, {
+      lang: opts.lang,
+      directory: opts.directory,
+      search: opts.search,
+      onSubmit: () => void this.run(),
+      onChange: () => this.paramsChanged(),
+    });
+    this.plain = h('textarea', { id: 'query-cypher-plain', class: 'cypher-plain', rows: '8', spellcheck: 'false', 'data-testid': 'cypher-plain' });
+    this.plain.addEventListener('input', () => this.textChanged());
+    this.plain.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.run();
+      }
+    });
+    this.editorHost = h('div', { class: 'cypher-editor', 'data-testid': 'cypher-editor' }, this.plain);
+    this.editorNote = h('p', { class: 'help', 'aria-live': 'polite' });
+    this.edited = text('p', (s) => s.qEdited, { class: 'help query-edited', hidden: '' });
+    this.status = h('p', { class: 'query-status', role: 'status', 'data-testid': 'query-status' });
+    this.results = new QueryResults(h('div'), {
+      lang: opts.lang,
+      directory: opts.directory,
+      onRole: opts.onRole,
+      onClearHighlight: () => opts.highlight(null),
+    });
+    this.token = new TokenField('query-token-2', opts.lang, () => this.refreshTokens());
+    const runButton = h('button', { type: 'submit', class: 'find-button run-button', 'data-testid': 'query-run' });
+    this.relabels.push((s) => runButton.replaceChildren(s.qRun, ' ', h('kbd', {}, s.qRunHint)));
+    runButton.addEventListener('click', () => void this.run());
+    this.actions = {
+      run: runButton,
+      saveAs: button((s) => s.qSaveAs, () => this.openSave(), { class: 'small-button', 'data-testid': 'query-save-as' }),
+      del: button((s) => s.qDelete, () => void this.remove(), { class: 'small-button danger', 'data-testid': 'query-delete' }),
+      json: button((s) => s.qExportJson, () => this.exportOne('json'), { class: 'small-button' }),
+      cypher: button((s) => s.qExportCypher, () => this.exportOne('cypher'), { class: 'small-button' }),
+    };
+    const back = button((s) => s.qBack, () => this.showLibrary(true), { class: 'back-button', 'data-testid': 'query-back' });
+
+    this.queryView = h(
+      'div',
+      { class: 'query-view', hidden: '', 'data-testid': 'query-view' },
+      back,
+      h('div', { class: 'query-head' }, this.heading, this.badge),
+      this.description,
+      this.noCypher,
+      text('h3', (s) => s.qParams),
+      paramsHost,
+      text('label', (s) => s.qCypher, { for: 'query-cypher-plain', id: 'query-cypher-label', class: 'cypher-label' }),
+      this.editorHost,
+      this.editorNote,
+      this.edited,
+      h('div', { class: 'form-actions query-actions' }, this.actions.run, this.actions.saveAs, this.actions.del),
+      h('div', { class: 'query-exports' }, this.actions.json, this.actions.cypher),
+      this.status,
+      this.results.container,
+      h('details', { class: 'more query-tools' }, text('summary', (s) => s.qToken), this.token.root),
+    );
+    container.replaceChildren(this.libraryView, this.queryView);
+    this.dialog = new SaveQueryDialog({ lang: opts.lang, names: () => this.library.names(), save: (draft, token) => this.save(draft, token) });
+    this.setLang();
+  }
+
+  /** Loads the library (once; again with `reload`). */
+  load(reload = false): Promise<void> {
+    if (this.loaded && !reload) return this.loaded;
+    this.loaded = this.opts.queries
+      .list()
+      .then((r) => {
+        this.engine = r.engine;
+        this.library.show(r.queries, r.engine);
+        // Clear a failure to load said before (not what an import or delete just reported).
+        if (this.library.status.dataset.loadError) {
+          delete this.library.status.dataset.loadError;
+          this.library.status.textContent = '';
+          this.library.status.classList.remove('error');
+        }
+      })
+      .catch((err: unknown) => {
+        this.loaded = null;
+        this.library.status.textContent = t(this.opts.lang()).qLoadFailed(this.describe(err));
+        this.library.status.classList.add('error');
+        this.library.status.dataset.loadError = 'true';
+      });
+    return this.loaded;
+  }
+
+  /** The name of the saved query shown, or null (the library, or a new query). */
+  get openName(): string | null {
+    return this.current?.saved?.name ?? null;
+  }
+
+  /** The result highlight on the graph was replaced by something else (a route). */
+  highlightCleared(): void {
+    this.results.highlightCleared();
+  }
+
+  setLang(): void {
+    const s = t(this.opts.lang());
+    for (const r of this.relabels) r(s);
+    this.library.setLang();
+    this.params.setLang();
+    this.results.setLang();
+    this.dialog.setLang();
+    this.token.refresh();
+    this.editor?.relabel();
+    this.plain.setAttribute('aria-label', s.qEditorLabel);
+    this.plain.placeholder = s.qEditorPlaceholder;
+    this.renderHead();
+  }
+
+  /** Opens a saved query by name. */
+  async openQuery(name: string, focus = true): Promise<void> {
+    const s = t(this.opts.lang());
+    this.say(s.qLoading);
+    let dto: SavedQueryDto;
+    try {
+      dto = await this.opts.queries.get(name);
+    } catch (err) {
+      this.showLibrary(false);
+      this.library.status.textContent = this.describe(err);
+      this.library.status.classList.add('error');
+      return;
+    }
+    this.current = { saved: dto, lastRun: null };
+    this.params.show(dto.params, [], false);
+    this.setText(dto.cypher ?? '');
+    this.afterOpen(focus);
+  }
+
+  /** Starts an empty query. */
+  newQuery(): void {
+    this.current = { saved: null, lastRun: null };
+    this.params.show([], [], false);
+    this.setText('');
+    this.afterOpen(false);
+    this.focusEditor();
+  }
+
+  private afterOpen(focus: boolean): void {
+    this.results.clear();
+    this.opts.highlight(null);
+    this.say('');
+    this.renderHead();
+    this.textChanged(true);
+    this.libraryView.hidden = true;
+    this.queryView.hidden = false;
+    void this.loadEditor();
+    if (focus) this.heading.focus();
+    this.opts.onOpen?.(this.openName);
+  }
+
+  private showLibrary(focus: boolean): void {
+    const name = this.openName;
+    this.current = null;
+    this.queryView.hidden = true;
+    this.libraryView.hidden = false;
+    this.opts.onOpen?.(null);
+    if (focus && !(name && this.library.focusEntry(name))) this.library.focusSearch();
+  }
+
+  private renderHead(): void {
+    const c = this.current;
+    if (!c) return;
+    const lang = this.opts.lang();
+    const s = t(lang);
+    const saved = c.saved;
+    const { title, description } = saved ? localized(saved, lang) : { title: s.qNewTitle, description: '' };
+    this.heading.textContent = title;
+    this.badge.replaceChildren(saved ? originBadge(saved.builtIn, s) : '');
+    this.description.textContent = description;
+    this.description.hidden = !description;
+    this.noCypher.hidden = !saved || saved.cypher !== null;
+    this.noCypher.textContent = s.qNoCypher(this.engine);
+    // Built-in queries cannot be deleted; new ones have nothing to delete or export yet.
+    this.actions.del.hidden = !saved || saved.builtIn;
+    this.actions.json.parentElement!.hidden = !saved;
+  }
+
+  // ——— the editor ———
+
+  private text(): string {
+    return this.editor ? this.editor.text() : this.plain.value;
+  }
+
+  private setText(text: string): void {
+    if (this.editor) this.editor.setText(text);
+    else this.plain.value = text;
+  }
+
+  private focusEditor(): void {
+    if (this.editor) this.editor.focus();
+    else this.plain.focus();
+  }
+
+  /** Loads CodeMirror on first use and puts it in place of the plain text box. */
+  private loadEditor(): Promise<void> {
+    if (this.editorLoading) return this.editorLoading;
+    const s = () => t(this.opts.lang());
+    this.editorNote.textContent = s().qEditorLoading;
+    this.editorLoading = import('../queries/cypher-editor.js')
+      .then(({ createCypherEditor }) => {
+        const hadFocus = document.activeElement === this.plain;
+        const host = h('div');
+        this.editorHost.replaceChildren(host);
+        const editor = createCypherEditor(host, this.plain.value, {
+          onRun: () => void this.run(),
+          onChange: () => this.textChanged(),
+          engine: () => this.engine,
+          labels: () => ({ editor: s().qEditorLabel, placeholder: s().qEditorPlaceholder, kuzuNote: s().qKuzuNote }),
+        });
+        this.editor = editor;
+        // The editor's content names itself (aria-label, with its keys); the visible label now just focuses it.
+        const label = this.editorHost.previousElementSibling;
+        label?.removeAttribute('for');
+        label?.addEventListener('click', () => editor.focus());
+        this.editorNote.textContent = '';
+        this.paramsChanged();
+        if (hadFocus) editor.focus();
+      })
+      .catch(() => {
+        this.editorNote.textContent = s().qEditorFailed;
+      });
+    return this.editorLoading;
+  }
+
+  /** After the text changed: note when it differs from the saved query, and offer fields for undeclared parameters. */
+  private textChanged(now = false): void {
+    clearTimeout(this.changeTimer);
+    const apply = () => {
+      const saved = this.current?.saved;
+      const text = this.text();
+      this.edited.hidden = !saved || saved.cypher === null || text === saved.cypher;
+      this.params.setExtra(usedParameters(text));
+      this.paramsChanged();
+    };
+    if (now) apply();
+    else this.changeTimer = setTimeout(apply, 250);
+  }
+
+  private paramsChanged(): void {
+    if (!this.editor) return;
+    const values: Record<string, unknown> = {};
+    for (const [name, v] of this.params.values()) values[name] = v;
+    this.editor.setParameters(values);
+  }
+
+  // ——— running ———
+
+  /** Parameters to send: for a saved query as it is, its declared ones; for edited or new Cypher, those the text uses. */
+  private requestParams(text: string, asSaved: boolean): Record<string, unknown> {
+    const values = this.params.values();
+    const specs = this.params.specs;
+    const out: Record<string, unknown> = {};
+    const put = (name: string, spec: ParamSpec | undefined, v: FieldValue | undefined) => {
+      if (spec) {
+        const value = v === undefined ? undefined : requestValue(spec, v);
+        if (value !== undefined) out[name] = value;
+        else if (!asSaved && spec.default !== undefined) out[name] = spec.default;
+      } else if (typeof v === 'string' && v !== '') out[name] = adHocValue(v);
+    };
+    if (asSaved) for (const spec of specs) put(spec.name, spec, values.get(spec.name));
+    else for (const name of usedParameters(text)) put(name, specs.find((p) => p.name === name), values.get(name));
+    return out;
+  }
+
+  async run(): Promise<void> {
+    const c = this.current;
+    if (!c || this.running) return;
+    const s = t(this.opts.lang());
+    const text = this.text();
+    if (!text.trim()) {
+      this.say(s.qEmptyCypher, true);
+      return this.focusEditor();
+    }
+    const asSaved = Boolean(c.saved && c.saved.cypher !== null && text === c.saved.cypher);
+    this.params.clearErrors();
+    this.editor?.showServerError(null);
+    this.running = true;
+    this.actions.run.disabled = true;
+    this.say(s.qRunning);
+    try {
+      const params = this.requestParams(text, asSaved);
+      const result: RunResponse = asSaved && c.saved ? await this.opts.queries.run(c.saved.name, params) : await this.opts.queries.runCypher(text, params);
+      if (this.current !== c) return;
+      c.lastRun = { text, columns: result.columns };
+      const drawn = this.opts.highlight(result.graph ? highlightIds(result.graph.elements) : null);
+      this.results.show(result, drawn.nodes + drawn.edges > 0 ? drawn : null);
+      this.say('');
+    } catch (err) {
+      if (this.current !== c) return;
+      this.showRunError(err);
+    } finally {
+      this.running = false;
+      this.actions.run.disabled = false;
+    }
+  }
+
+  private showRunError(err: unknown): void {
+    this.say(this.describe(err), true);
+    if (!(err instanceof ApiError)) return;
+    let focused = false;
+    for (const d of err.details) {
+      const param = /^params\.(.+)$/.exec(d.field)?.[1];
+      if (param && this.params.showError(param, d.message || err.message) && !focused) {
+        this.params.focus(param);
+        focused = true;
+      }
+    }
+    if (err.details.some((d) => d.field === 'cypher') || err.code.startsWith('cypher') || err.code === 'read_only') {
+      const at = err.details.find((d) => d.field === 'cypher' && d.line !== undefined);
+      this.editor?.showServerError({ message: err.message, ...(at ? { line: at.line, column: at.column } : {}) });
+    }
+  }
+
+  // ——— saving, deleting, files ———
+
+  private openSave(): void {
+    const c = this.current;
+    if (!c) return;
+    const saved = c.saved;
+    const text = this.text();
+    const specs = specsForSave(text, this.params.specs, this.params.values());
+    const [en, ja] = [t('en'), t('ja')];
+    const draft: SaveDraft = {
+      name: saved ? (saved.builtIn ? `${saved.name}-copy` : saved.name) : '',
+      title: saved ? en.qCopyOf(saved.title) : '',
+      titleJa: saved?.titleJa ? ja.qCopyOf(saved.titleJa) : '',
+      description: saved?.description ?? '',
+      descriptionJa: saved?.descriptionJa ?? '',
+      params: formatParamSpecs(specs),
+    };
+    this.dialog.open(draft);
+  }
+
+  private async save(draft: SaveDraft, token: string | null): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    const text = this.text();
+    const columns = c.lastRun?.text === text ? c.lastRun.columns : c.saved?.cypher === text ? c.saved.columns : [];
+    const dto = await this.opts.queries.save({ ...draft, cypher: text, columns }, token);
+    this.refreshTokens();
+    await this.load(true);
+    if (this.current !== c) return;
+    // Stay on what was just saved: same text, same values, the result still shown.
+    c.saved = dto;
+    this.params.show(dto.params, usedParameters(text));
+    this.renderHead();
+    this.textChanged(true);
+    this.say(t(this.opts.lang()).qSaved(dto.name));
+    this.opts.onOpen?.(dto.name);
+    this.heading.focus();
+  }
+
+  private async remove(): Promise<void> {
+    const saved = this.current?.saved;
+    if (!saved || saved.builtIn) return;
+    const s = t(this.opts.lang());
+    if (!window.confirm(s.qDeleteConfirm(localized(saved, this.opts.lang()).title))) return;
+    try {
+      await this.opts.queries.delete(saved.name, adminToken.get());
+    } catch (err) {
+      this.showWriteError(err, this.status, this.token);
+      return;
+    }
+    this.opts.highlight(null);
+    await this.load(true);
+    this.showLibrary(true);
+    this.library.status.classList.remove('error');
+    this.library.status.textContent = s.qDeleted(saved.name);
+  }
+
+  private exportOne(format: 'json' | 'cypher'): void {
+    const name = this.current?.saved?.name;
+    if (name) void this.download(() => this.opts.queries.exportOne(name, format), this.status);
+  }
+
+  private async download(get: () => Promise<{ filename: string; blob: Blob }>, where: HTMLElement): Promise<void> {
+    try {
+      const file = await get();
+      saveFile(file);
+      where.classList.remove('error');
+      where.textContent = t(this.opts.lang()).qFileSaved(file.filename);
+    } catch (err) {
+      where.classList.add('error');
+      where.textContent = this.describe(err);
+    }
+  }
+
+  private async importFile(file: File): Promise<void> {
+    const s = t(this.opts.lang());
+    const where = this.library.status;
+    const text = await file.text();
+    // JSON files are query files or bundles; anything else is read as a .cypher file with a header.
+    const kind = /\.json$/i.test(file.name) || /^\s*\{/.test(text) ? 'json' : 'cypher';
+    try {
+      const r = await this.opts.queries.import(text, kind, adminToken.get());
+      where.classList.remove('error');
+      where.replaceChildren(
+        s.qImported(r.created.length, r.replaced.length, r.skipped.length),
+        ...(r.skipped.length ? [h('ul', {}, ...r.skipped.map((x) => h('li', {}, s.qSkipped(x.name, x.reason))))] : []),
+      );
+      await this.load(true);
+    } catch (err) {
+      this.showWriteError(err, where, this.library.token);
+      this.library.tools.open = true;
+    }
+  }
+
+  /** A refused write: the server's message, and the token field when the token is missing or wrong. */
+  private showWriteError(err: unknown, where: HTMLElement, token: TokenField): void {
+    where.classList.add('error');
+    where.setAttribute('role', 'alert');
+    where.textContent = this.describe(err);
+    if (err instanceof ApiError && err.status === 401) {
+      adminToken.clear();
+      this.refreshTokens();
+      where.textContent = `${err.message} ${t(this.opts.lang()).qNeedsToken}`;
+      const details = token.root.closest('details');
+      if (details) details.open = true;
+      token.focus();
+    }
+  }
+
+  private refreshTokens(): void {
+    this.token.refresh();
+    this.library.token.refresh();
+  }
+
+  private say(text: string, isError = false): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', isError);
+    this.status.setAttribute('role', isError ? 'alert' : 'status');
+  }
+
+  private describe(err: unknown): string {
+    const s = t(this.opts.lang());
+    if (err instanceof ApiError) return err.code === 'network' ? s.networkError : err.message;
+    return s.error(err instanceof Error ? err.message : String(err));
+  }
+}
