@@ -167,3 +167,20 @@ export const importResponse = z.object({
   skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
 });
 export type ImportResponse = z.infer<typeof importResponse>;
+
+/** Writes parameter declarations in the saved-query header syntax (the inverse of the server's parseParamSpecs), or "(none)". */
+export function formatParamSpecs(specs: readonly ParamSpec[]): string {
+  if (specs.length === 0) return '(none)';
+  const str = (s: string) => (/^[^\s,"[\]=][^,"[\]=]*$/.test(s) && s.trim() === s ? s : JSON.stringify(s));
+  return specs
+    .map((p) => {
+      let out = `${p.name}: ${p.type}`;
+      if (p.min !== undefined && p.max !== undefined) out += ` ${p.min}..${p.max}`;
+      if (p.default !== undefined) {
+        const d = p.default;
+        out += ` = ${Array.isArray(d) ? `[${d.map(str).join(', ')}]` : typeof d === 'string' ? str(d) : String(d)}`;
+      }
+      return out;
+    })
+    .join(', ');
+}

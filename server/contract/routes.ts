@@ -53,22 +53,26 @@ export const routeDto = z.object({
 });
 export type RouteDto = z.infer<typeof routeDto>;
 
+/** A route query as the route API understood it (ids resolved, defaults filled in); exports record it as provenance. */
+export const resolvedRouteQuery = z.object({
+  from: z.string(),
+  to: z.string(),
+  mode: z.enum(ROUTE_MODES),
+  k: z.number(),
+  maxHops: z.number(),
+  avoid: z.array(z.string()),
+  via: z.string().nullable(),
+  families: z.array(z.string()),
+  minCount: z.number(),
+});
+export type ResolvedRouteQuery = z.infer<typeof resolvedRouteQuery>;
+
 export const routeResponse = z.object({
   routes: z.array(routeDto),
   /** Empty when routes were found; otherwise which limit cut them off. */
   note: z.string(),
   /** The query as understood, with defaults filled in. */
-  query: z.object({
-    from: z.string(),
-    to: z.string(),
-    mode: z.enum(ROUTE_MODES),
-    k: z.number(),
-    maxHops: z.number(),
-    avoid: z.array(z.string()),
-    via: z.string().nullable(),
-    families: z.array(z.string()),
-    minCount: z.number(),
-  }),
+  query: resolvedRouteQuery,
   /** The data version (GraphSnapshot.dataVersion) the routes were found in; exports record it. */
   dataVersion: z.string(),
   /** The datasets used and how many of their aggregates privacy suppression hid (always sent by the server). */

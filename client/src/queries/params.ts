@@ -72,22 +72,7 @@ export function guessSpec(name: string, value: unknown): ParamSpec {
   return { name, type: 'string' };
 }
 
-/** Writes declarations in the header syntax (what the server's parser reads back), or "(none)". */
-export function formatParamSpecs(specs: readonly ParamSpec[]): string {
-  if (specs.length === 0) return '(none)';
-  const str = (s: string) => (/^[^\s,"[\]=][^,"[\]=]*$/.test(s) && s.trim() === s ? s : JSON.stringify(s));
-  return specs
-    .map((p) => {
-      let out = `${p.name}: ${p.type}`;
-      if (p.min !== undefined && p.max !== undefined) out += ` ${p.min}..${p.max}`;
-      if (p.default !== undefined) {
-        const d = p.default;
-        out += ` = ${Array.isArray(d) ? `[${d.map(str).join(', ')}]` : typeof d === 'string' ? str(d) : String(d)}`;
-      }
-      return out;
-    })
-    .join(', ');
-}
+export { formatParamSpecs } from '../../../server/contract/queries.js';
 
 /**
  * The declarations to save a query with: exactly the parameters `cypher`

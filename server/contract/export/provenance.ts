@@ -5,20 +5,10 @@
  * comments in Mermaid and GraphML, and columns of the CSV. Pure.
  */
 import { z } from 'zod';
-import { ROUTE_MODES } from '../routes.js';
+import { resolvedRouteQuery } from '../routes.js';
 
 /** The route query as the route API understood it (with defaults filled in). */
-export const provenanceQuery = z.object({
-  from: z.string(),
-  to: z.string(),
-  mode: z.enum(ROUTE_MODES),
-  k: z.number(),
-  maxHops: z.number(),
-  avoid: z.array(z.string()),
-  via: z.string().nullable(),
-  families: z.array(z.string()),
-  minCount: z.number(),
-});
+export const provenanceQuery = resolvedRouteQuery;
 export type ProvenanceQuery = z.infer<typeof provenanceQuery>;
 
 export const exportProvenance = z.object({

@@ -7,6 +7,7 @@
  * declaration. Pure: whether a role id exists is the caller's business.
  */
 import { PARAM_TYPES, type ParamSpec, type ParamType, type ParamValue } from '../../contract/queries.js';
+export { formatParamSpecs } from '../../contract/queries.js';
 import { ROLE_FAMILIES, roleIdSchema } from '../../contract/graph-data.js';
 
 /** A parameter declaration that cannot be read; the message says what is wrong. */
@@ -137,22 +138,6 @@ export function checkSpecs(specs: ParamSpec[]): ParamSpec[] {
   return specs;
 }
 
-/** Writes declarations back in the header syntax (inverse of parseParamSpecs). */
-export function formatParamSpecs(specs: readonly ParamSpec[]): string {
-  if (specs.length === 0) return '(none)';
-  const str = (s: string) => (/^[^\s,"[\]=][^,"[\]=]*$/.test(s) && s.trim() === s ? s : JSON.stringify(s));
-  return specs
-    .map((p) => {
-      let out = `${p.name}: ${p.type}`;
-      if (p.min !== undefined && p.max !== undefined) out += ` ${p.min}..${p.max}`;
-      if (p.default !== undefined) {
-        const d = p.default;
-        out += ` = ${Array.isArray(d) ? `[${d.map(str).join(', ')}]` : typeof d === 'string' ? str(d) : String(d)}`;
-      }
-      return out;
-    })
-    .join(', ');
-}
 
 /** The value for the engine, or why `raw` does not fit the declaration. Strings are accepted for numbers and booleans (form input). */
 export function checkValue(spec: ParamSpec, raw: unknown): { value: ParamValue } | { error: string } {
