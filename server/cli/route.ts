@@ -4,7 +4,7 @@
  * Kùzu database takes one process at a time); otherwise opens the store itself.
  *
  * Options: --from, --to (id, name or alias), --mode fewest|likely|travelled, --k N,
- * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --json.
+ * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --datasets D,D, --json.
  *
  * `--export FILE` writes route `--route N` (default 1, the best) to FILE instead,
  * in the format its extension names (.svg path diagram, .mmd Mermaid, .graphml,
@@ -26,7 +26,7 @@ import { RouteService } from '../services/route-service.js';
 import { formatRoutes, type RoleNames } from './route-format.js';
 
 const USAGE =
-  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
+  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
 
 type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
 
@@ -78,6 +78,7 @@ async function main(): Promise<number> {
         via: { type: 'string' },
         families: { type: 'string' },
         'min-count': { type: 'string' },
+        datasets: { type: 'string' },
         json: { type: 'boolean' },
         export: { type: 'string' },
         route: { type: 'string' },
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
     ['via', 'via'],
     ['families', 'families'],
     ['min-count', 'minCount'],
+    ['datasets', 'datasets'],
   ] as const) {
     const v = values[opt];
     if (typeof v === 'string') raw[param] = v;

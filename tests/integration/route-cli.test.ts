@@ -35,4 +35,17 @@ describe('route CLI', () => {
     expect(code).toBe(1);
     expect(output).toContain('--max-hops');
   });
+
+  it('names an unknown dataset', async () => {
+    const server = await spawnServer();
+    await server.stop();
+    const { code, output } = await runScript('server/cli/route.ts', ['--from', 'sales', '--to', 'business-head', '--datasets', 'nope'], {
+      PORT: '1',
+      DATA_DIR: server.dataDir,
+      NEO4J_URI: '',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('--datasets');
+    expect(output).toContain('Unknown dataset "nope"');
+  });
 });
