@@ -24,6 +24,10 @@ export function formatImportReport(r: ImportReport, via: 'server' | 'direct'): s
     if (r.kind === 'histories') lines.push(`  routes: ${n(r.routes)} kept, ${n(r.suppressed.routes)} suppressed`);
   }
   lines.push(`  new roles: ${r.newRoles.length ? r.newRoles.map((x) => `${x.id} (${x.name})`).join(', ') : 'none'}${r.updatedRoles ? `; updated roles: ${n(r.updatedRoles)}` : ''}`);
+  for (const c of r.changedRoles.slice(0, 20)) {
+    lines.push(`    ${c.id}: ${c.changes.map((x) => `${x.field} "${x.before}" → "${x.after}"`).join('; ')}`);
+  }
+  if (r.changedRoles.length + r.moreChangedRoles > 20) lines.push(`    … and ${n(r.changedRoles.length + r.moreChangedRoles - 20)} more changed roles`);
   if (r.unknownRoles.length) {
     lines.push('  unknown roles (use --create-roles to create them, or fix the names):');
     for (const u of r.unknownRoles.slice(0, 20)) {

@@ -69,6 +69,14 @@ export const unknownRole = z.object({
 });
 export type UnknownRole = z.infer<typeof unknownRole>;
 
+/** One existing role a catalogue changes: each changed field with its value before and after (aliases joined with " | "). */
+export const roleChange = z.object({
+  id: z.string(),
+  name: z.string(),
+  changes: z.array(z.object({ field: z.enum(['name', 'nameJa', 'family', 'aliases', 'description']), before: z.string(), after: z.string() })),
+});
+export type RoleChange = z.infer<typeof roleChange>;
+
 /** What an import did (or, on a dry run or a failure, would have done). */
 export const importReport = z.object({
   kind: z.enum(IMPORT_KINDS),
@@ -90,8 +98,15 @@ export const importReport = z.object({
   stints: z.number(),
   /** Roles this import creates (`createRoles`) or, for a catalogue, adds. */
   newRoles: z.array(z.object({ id: z.string(), name: z.string() })),
-  /** Roles of a catalogue that already existed and are updated. */
+  /** Roles of a catalogue that already existed and are changed by it. */
   updatedRoles: z.number(),
+  /**
+   * What a catalogue changes in existing roles, field by field (at most 100
+   * roles listed; `moreChangedRoles` counts the rest). A catalogue never
+   * blanks a field it does not carry, and adds aliases rather than dropping any.
+   */
+  changedRoles: z.array(roleChange),
+  moreChangedRoles: z.number(),
   /** Transitions stored (at least k people or accounts each). */
   transitions: z.number(),
   /** Distinct career sequences stored for `travelled` routes (at least k people each). */

@@ -4,7 +4,7 @@
  * roles.
  */
 import type { Role, Transition } from '../../contract/graph-data.js';
-import type { RoutePattern, UnknownRole } from '../../contract/imports.js';
+import type { RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
 import type { IssueList } from './issues.js';
 import type { RecordView } from './record-view.js';
 import type { RoleMatcher } from './role-matcher.js';
@@ -27,6 +27,8 @@ export interface ImportOutcome {
   roles: Role[];
   newRoles: Role[];
   updatedRoles: number;
+  /** Catalogues: what changes in existing roles. */
+  changedRoles?: RoleChange[];
   /** Kept transitions (null: the import does not touch the dataset's transitions, i.e. a role catalogue). */
   transitions: Transition[] | null;
   routes: RoutePattern[];

@@ -4,13 +4,19 @@
  * exists is updated, a new id is added. Roles are shared by every dataset, so
  * a catalogue writes no dataset and suppresses nothing.
  *
- * `name_ja` defaults to `name`, `description` to the name; `id` and `name`
- * and a valid `family` are required.
+ * `id` and `name` and a valid `family` are required. For a new role,
+ * `name_ja` defaults to `name` and `description` to the name. An existing
+ * role keeps what the catalogue does not carry (a missing column or an empty
+ * cell never blanks its Japanese name or description), and its aliases are
+ * added to, never dropped: histories written with those names must keep
+ * matching. Each change to an existing role is listed in the report.
  */
 import { ROLE_FAMILIES, roleSchema, type Role } from '../../contract/graph-data.js';
+import type { RoleChange } from '../../contract/imports.js';
 import { findColumns } from './columns.js';
 import type { ImportContext, ImportOutcome, Importer } from './importer.js';
 import type { RecordView } from './record-view.js';
+import { normalise } from '../text-match.js';
 
 export const ROLE_COLUMNS = {
   id: ['id', 'role_id', 'code', 'role_code'],
@@ -27,7 +33,7 @@ const COLUMN_OF: Record<string, string> = { id: 'id', name: 'name', nameJa: 'nam
 export class RoleCatalogueImporter implements Importer {
   private cols = { id: -1, name: -1, nameJa: -1, family: -1, aliases: -1, description: -1 };
   private fatal = false;
-  private readonly roles = new Map<string, { role: Role; line: number }>();
+  private readonly roles = new Map<string, { role: Role; given: Given; line: number }>();
 
   constructor(private readonly ctx: ImportContext) {}
 
@@ -91,23 +97,87 @@ export class RoleCatalogueImporter implements Importer {
       issues.error({ line, column: 'id', value: parsed.data.id, reason: `duplicate role id: also on line ${earlier.line}` });
       return;
     }
-    this.roles.set(parsed.data.id, { role: parsed.data, line });
+    const given: Given = {};
+    if (get(c.nameJa)) given.nameJa = parsed.data.nameJa;
+    if (get(c.description)) given.description = parsed.data.description;
+    if (parsed.data.aliases.length) given.aliases = parsed.data.aliases;
+    this.roles.set(parsed.data.id, { role: parsed.data, given, line });
   }
 
   finish(): ImportOutcome {
-    const stored = new Set(this.ctx.matcher.roles.slice(0, this.ctx.matcher.storedCount).map((r) => r.id));
-    const roles = [...this.roles.values()].map((r) => r.role);
-    const newRoles = roles.filter((r) => !stored.has(r.id));
+    const { matcher } = this.ctx;
+    const stored = new Map(matcher.roles.slice(0, matcher.storedCount).map((r) => [r.id, r]));
+    const roles: Role[] = [];
+    const newRoles: Role[] = [];
+    const changedRoles: RoleChange[] = [];
+    for (const { role, given } of this.roles.values()) {
+      const before = stored.get(role.id);
+      if (!before) {
+        roles.push(role);
+        newRoles.push(role);
+        continue;
+      }
+      const after = mergeRole(before, role, given);
+      const changes = roleChanges(before, after);
+      if (!changes.length) continue;
+      roles.push(after);
+      changedRoles.push({ id: after.id, name: after.name, changes });
+    }
     return {
       people: 0,
       stints: 0,
       roles,
       newRoles,
-      updatedRoles: roles.length - newRoles.length,
+      updatedRoles: changedRoles.length,
+      changedRoles,
       transitions: null,
       routes: [],
       suppressed: { transitions: 0, routes: 0 },
       unknownRoles: [],
     };
   }
+}
+
+/** The optional fields a catalogue row really carries (a non-empty cell). */
+interface Given {
+  nameJa?: string;
+  aliases?: string[];
+  description?: string;
+}
+
+/**
+ * An existing role updated by a catalogue row: id, name and family (always
+ * carried) are taken; Japanese name and description only when the row has
+ * them; aliases are the stored ones plus any new ones (compared after
+ * normalisation, so "QA" and "ｑａ" count as one).
+ */
+export function mergeRole(before: Role, row: Role, given: Given): Role {
+  const aliases = [...before.aliases];
+  const seen = new Set(aliases.map(normalise));
+  for (const a of given.aliases ?? []) {
+    const key = normalise(a);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    aliases.push(a);
+  }
+  return {
+    ...before,
+    name: row.name,
+    nameJa: given.nameJa ?? before.nameJa,
+    aliases,
+    family: row.family,
+    description: given.description ?? before.description,
+  };
+}
+
+/** The fields that differ between two versions of a role, for the report. */
+export function roleChanges(before: Role, after: Role): RoleChange['changes'] {
+  const changes: RoleChange['changes'] = [];
+  for (const field of ['name', 'nameJa', 'family', 'description'] as const) {
+    if (before[field] !== after[field]) changes.push({ field, before: before[field], after: after[field] });
+  }
+  const a = before.aliases.join(' | ');
+  const b = after.aliases.join(' | ');
+  if (a !== b) changes.push({ field: 'aliases', before: a, after: b });
+  return changes;
 }

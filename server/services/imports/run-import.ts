@@ -129,6 +129,8 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
     stints: outcome.stints,
     newRoles: outcome.newRoles.map((r) => ({ id: r.id, name: r.name })),
     updatedRoles: outcome.updatedRoles,
+    changedRoles: (outcome.changedRoles ?? []).slice(0, options.issueLimit ?? DEFAULT_ISSUE_LIMIT),
+    moreChangedRoles: Math.max(0, (outcome.changedRoles ?? []).length - (options.issueLimit ?? DEFAULT_ISSUE_LIMIT)),
     transitions: transitions.length,
     routes: outcome.routes.length,
     suppressed: outcome.suppressed,

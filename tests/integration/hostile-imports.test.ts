@@ -1,0 +1,75 @@
+/**
+ * Imports as a careless or hostile user would send them (issue 12), over real
+ * HTTP on a seeded store of the engine under test: a thin role catalogue must
+ * not erase what it does not carry, and what it changes is listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './test-server.js';
+
+const TOKEN = 'hostile-imports-admin-token-0123456789';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ adminToken: TOKEN, rateLimitPerMinute: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function post(query: string, body: string | Uint8Array, contentType = 'text/csv'): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${server.url}/api/imports?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, authorization: `Bearer ${TOKEN}` },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
+const hrRole = async () => (await server.store.listRoles()).find((r) => r.id === 'hr')!;
+
+describe('a role catalogue (item 6)', () => {
+  it('previews a change to an existing role in a dry run, field by field, and writes nothing', async () => {
+    const before = await hrRole();
+    const { status, body } = await post('kind=roles&dataset=catalogue&dryRun=true', 'id,name,family\nhr,HR,back-office\n');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, written: false, updatedRoles: 1, moreChangedRoles: 0 });
+    expect(body.changedRoles).toEqual([{ id: 'hr', name: 'HR', changes: [{ field: 'name', before: before.name, after: 'HR' }] }]);
+    expect(await hrRole()).toEqual(before);
+  });
+
+  it('keeps the Japanese name, aliases and description it does not carry, and histories naming them still import', async () => {
+    const before = await hrRole();
+    expect(before.aliases.length).toBeGreaterThan(1);
+    const { status, body } = await post('kind=roles&dataset=catalogue', 'id,name,family\nhr,HR,back-office\n');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, written: true, updatedRoles: 1 });
+    const after = await hrRole();
+    expect(after).toEqual({ ...before, name: 'HR' });
+
+    const history = 'person_id,seq,role\np1,1,人事\np1,2,カスタマーサポート\n';
+    const check = await post('kind=histories&dataset=after-catalogue&dryRun=true&minCount=1', history);
+    expect(check.body.unknownRoles).toEqual([]);
+    expect(check.body.ok).toBe(true);
+  });
+
+  it('treats empty cells like missing columns and adds aliases without dropping any', async () => {
+    const before = await hrRole();
+    const csv = 'id,name,name_ja,family,aliases,description\nhr,HR,,back-office,People ops|HR,\n';
+    const { body } = await post('kind=roles&dataset=catalogue', csv);
+    expect(body).toMatchObject({ ok: true, written: true, updatedRoles: 1 });
+    expect(body.changedRoles[0].changes).toEqual([{ field: 'aliases', before: before.aliases.join(' | '), after: [...before.aliases, 'People ops'].join(' | ') }]);
+    expect(await hrRole()).toEqual({ ...before, aliases: [...before.aliases, 'People ops'] });
+  });
+
+  it('does not count or rewrite a role the catalogue leaves as it is', async () => {
+    const before = await hrRole();
+    const { body } = await post('kind=roles&dataset=catalogue', `id,name,family\nhr,${before.name},${before.family}\n`);
+    expect(body).toMatchObject({ ok: true, updatedRoles: 0, changedRoles: [], newRoles: [] });
+  });
+});
