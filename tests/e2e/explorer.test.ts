@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetEngine } from '../fixtures/engine.js';
 import { launchBrowser } from '../fixtures/browser.js';
 import { ROOT, runScript, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
 
@@ -52,7 +53,8 @@ beforeAll(async () => {
   const seedDir = await mkdtemp(path.join(tmpdir(), 'rolepath-e2e-seed-'));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-e2e-data-'));
   await writeFixtureSeed(seedDir);
-  const seeded = await runScript('seed/cli.ts', ['--dir', seedDir], { DATA_DIR: dataDir, NEO4J_URI: '', LOG_LEVEL: 'warn' });
+  await resetEngine();
+  const seeded = await runScript('seed/cli.ts', ['--dir', seedDir], { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   expect(seeded.code, seeded.output).toBe(0);
   [server, browser] = await Promise.all([spawnServer({ DATA_DIR: dataDir }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -11,7 +11,7 @@ describe('route CLI --export', () => {
   it('writes the path diagram and data files, via the server and then alone', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rolepath-export-'));
     const server = await spawnServer();
-    const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir, NEO4J_URI: '' };
+    const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir };
     let version: string;
     try {
       version = ((await (await fetch(`${server.url}/api/health`)).json()) as { dataVersion: string }).dataVersion;
@@ -42,10 +42,10 @@ describe('route CLI --export', () => {
   });
 
   it('refuses a file name whose format it cannot tell, and a query with no route', async () => {
-    const png = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'qa', '--export', 'x.png'], { PORT: '1', NEO4J_URI: '' });
+    const png = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'qa', '--export', 'x.png'], { PORT: '1' });
     expect(png.code).toBe(2);
     expect(png.output).toContain('PNG is drawn in the browser');
-    const pdf = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'qa', '--export', 'x.pdf'], { PORT: '1', NEO4J_URI: '' });
+    const pdf = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'qa', '--export', 'x.pdf'], { PORT: '1' });
     expect(pdf.code).toBe(2);
     expect(pdf.output).toContain('.svg, .mmd, .mermaid, .graphml, .csv, .json');
     const server = await spawnServer();
@@ -53,7 +53,6 @@ describe('route CLI --export', () => {
       const none = await runScript('server/cli/route.ts', ['--from', 'sales', '--to', 'business-head', '--avoid', 'corporate-head', '--export', path.join(tmpdir(), 'none.svg')], {
         PORT: new URL(server.url).port,
         DATA_DIR: server.dataDir,
-        NEO4J_URI: '',
       });
       expect(none.code).toBe(1);
       expect(none.output).toMatch(/No route to export .*corporate-head/);

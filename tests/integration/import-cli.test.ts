@@ -1,13 +1,13 @@
 /**
  * `npm run import` (server/cli/import.ts): through the running server (which
- * holds the Kùzu file) with the admin token, and straight into the store when
+ * holds the store; with Kùzu, its file) with the admin token, and straight into the store when
  * no server runs.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
+import { createTestStore } from '../fixtures/engine.js';
 import { runScript, spawnServer } from '../fixtures/spawn-server.js';
 
 const TOKEN = 'cli-import-admin-token-0123456789';
@@ -19,7 +19,7 @@ describe('import CLI', () => {
     const file = path.join(dir, 'histories.csv');
     await writeFile(file, CSV);
     const server = await spawnServer({ ADMIN_TOKEN: TOKEN });
-    const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir, NEO4J_URI: '', HOST: '127.0.0.1' };
+    const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir, HOST: '127.0.0.1' };
     try {
       const withoutToken = await runScript('server/cli/import.ts', [file, '--kind', 'histories', '--dataset', 'via-server'], { ...env, ADMIN_TOKEN: '' });
       expect(withoutToken.code).toBe(1);
@@ -50,9 +50,8 @@ describe('import CLI', () => {
     expect(real.code, real.output).toBe(0);
     expect(JSON.parse(real.output)).toMatchObject({ ok: true, written: true, transitions: 2, routes: 1, suppressed: { transitions: 0, routes: 0 } });
 
-    const store = new KuzuGraphStore({ path: path.join(server.dataDir, 'rolepath.kuzu') });
+    const store = await createTestStore({ kuzuPath: path.join(server.dataDir, 'rolepath.kuzu'), keep: true });
     try {
-      await store.init();
       expect((await store.listDatasets()).map((d) => [d.name, d.minCount])).toEqual([
         ['direct', 6],
         ['via-server', 5],
@@ -64,7 +63,7 @@ describe('import CLI', () => {
   });
 
   it('names a bad option', async () => {
-    const { code, output } = await runScript('server/cli/import.ts', ['x.csv', '--kind', 'people', '--dataset', 'ok'], { PORT: '1', NEO4J_URI: '' });
+    const { code, output } = await runScript('server/cli/import.ts', ['x.csv', '--kind', 'people', '--dataset', 'ok'], { PORT: '1' });
     expect(code).toBe(1);
     expect(output).toContain('--kind');
   });

@@ -1,5 +1,5 @@
 /**
- * The real app over a fresh in-memory Kùzu store seeded from seed/data, with
+ * The real app over a fresh store of the engine under test (tests/fixtures/engine.ts) seeded from seed/data, with
  * the options the saved-query tests need (admin token, query limits), and
  * small HTTP helpers.
  */
@@ -7,25 +7,25 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp, type AppDeps } from '../../server/app.js';
-import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
+import type { GraphStore } from '../../server/db/graph-store.js';
 import { createLogger } from '../../server/logger.js';
 import { seedStore } from '../../server/services/seed-service.js';
+import { createTestStore } from '../fixtures/engine.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface QueryTestServer {
   url: string;
-  store: KuzuGraphStore;
+  store: GraphStore;
   close(): Promise<void>;
 }
 
-/** Starts the app; `dbPath` puts the database on disk (seeded only when empty) instead of in memory. */
+/** Starts the app; `dbPath` (Kùzu) puts the database on disk, `keep` (Neo4j) keeps what the test database holds; either way it is seeded only when empty. */
 export async function startQueryServer(
-  options: Partial<Pick<AppDeps, 'adminToken' | 'queryLimits'>> & { dbPath?: string } = {},
+  options: Partial<Pick<AppDeps, 'adminToken' | 'queryLimits'>> & { dbPath?: string; keep?: boolean } = {},
 ): Promise<QueryTestServer> {
-  const store = new KuzuGraphStore({ path: options.dbPath ?? ':memory:' });
-  await store.init();
+  const store = await createTestStore({ kuzuPath: options.dbPath, keep: options.keep });
   if ((await store.counts()).roles === 0) await seedStore(store, path.join(ROOT, 'seed', 'data'));
   const { app } = createApp({
     store,

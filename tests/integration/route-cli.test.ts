@@ -10,7 +10,6 @@ describe('route CLI', () => {
       const { code, output } = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'product-manager', '--mode', 'likely'], {
         PORT: port,
         DATA_DIR: server.dataDir,
-        NEO4J_URI: '',
       });
       expect(code, output).toBe(0);
       expect(output).toContain('カスタマーサービス (Customer support) → プロダクトマネージャー (Product manager)');
@@ -23,7 +22,6 @@ describe('route CLI', () => {
     const alone = await runScript('server/cli/route.ts', ['--from', 'sales', '--to', 'business-head', '--mode', 'travelled'], {
       PORT: '1',
       DATA_DIR: server.dataDir,
-      NEO4J_URI: '',
     });
     expect(alone.code, alone.output).toBe(0);
     expect(alone.output).toContain('営業 (Sales) → コーポレート本部長 (Corporate head) → 事業責任者 (Business head)');
@@ -31,7 +29,7 @@ describe('route CLI', () => {
   });
 
   it('names the bad option', async () => {
-    const { code, output } = await runScript('server/cli/route.ts', ['--from', 'qa', '--to', 'hr', '--max-hops', '99'], { PORT: '1', NEO4J_URI: '' });
+    const { code, output } = await runScript('server/cli/route.ts', ['--from', 'qa', '--to', 'hr', '--max-hops', '99'], { PORT: '1' });
     expect(code).toBe(1);
     expect(output).toContain('--max-hops');
   });
@@ -42,7 +40,6 @@ describe('route CLI', () => {
     const { code, output } = await runScript('server/cli/route.ts', ['--from', 'sales', '--to', 'business-head', '--datasets', 'nope'], {
       PORT: '1',
       DATA_DIR: server.dataDir,
-      NEO4J_URI: '',
     });
     expect(code).toBe(1);
     expect(output).toContain('--datasets');

@@ -3,15 +3,16 @@ import { mkdtemp, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_ENGINE, resetEngine } from '../fixtures/engine.js';
 import { ROOT, runScript, spawnServer } from '../fixtures/spawn-server.js';
 
 describe('server start-up', () => {
-  it('seeds an empty Kùzu store automatically, keeps it across restarts, and stops cleanly on SIGTERM', async () => {
+  it(`seeds an empty ${TEST_ENGINE} store automatically, keeps it across restarts, and stops cleanly on SIGTERM`, async () => {
     const first = await spawnServer();
     type Health = { roles: number; transitions: number; engine: string; dataVersion: string; uptimeSeconds?: number };
     const health = (await (await fetch(`${first.url}/api/health`)).json()) as Health;
     delete health.uptimeSeconds;
-    expect(health.engine).toBe('kuzu');
+    expect(health.engine).toBe(TEST_ENGINE);
     expect(health.roles).toBeGreaterThan(30);
     expect(await first.stop()).toBe(0);
 
@@ -36,12 +37,13 @@ describe('server start-up', () => {
 describe('npm run seed (seed/cli.ts)', () => {
   it('is idempotent: seeding twice gives the same counts', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-seed-cli-'));
-    const env = { DATA_DIR: dataDir, NEO4J_URI: '' };
+    await resetEngine();
+    const env = { DATA_DIR: dataDir };
     const once = await runScript('seed/cli.ts', [], env);
     const twice = await runScript('seed/cli.ts', [], env);
     expect(once.code, once.output).toBe(0);
     expect(twice.code, twice.output).toBe(0);
-    const counts = (s: string) => /Seeded kuzu: (\d+) roles, (\d+) transitions, (\d+) histories/.exec(s)?.slice(1);
+    const counts = (s: string) => new RegExp(`Seeded ${TEST_ENGINE}: (\\d+) roles, (\\d+) transitions, (\\d+) histories`).exec(s)?.slice(1);
     expect(counts(once.output)).toBeDefined();
     expect(counts(twice.output)).toEqual(counts(once.output));
   });
@@ -51,7 +53,8 @@ describe('npm run seed (seed/cli.ts)', () => {
     await cp(path.join(ROOT, 'seed', 'data'), seedDir, { recursive: true });
     await writeFile(path.join(seedDir, 'transitions.json'), JSON.stringify([{ from: 'customer-support', to: 'qa', kind: 'teleport', count: 1 }]));
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-seed-cli-'));
-    const env = { DATA_DIR: dataDir, NEO4J_URI: '' };
+    await resetEngine();
+    const env = { DATA_DIR: dataDir };
     const bad = await runScript('seed/cli.ts', ['--dir', seedDir], env);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('transitions.json: [0].kind');

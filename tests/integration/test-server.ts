@@ -1,12 +1,12 @@
-/** Starts the real app over a fresh in-memory Kùzu store seeded from seed/data, on a free loopback port. */
+/** Starts the real app over a fresh store of the engine under test (tests/fixtures/engine.ts) seeded from seed/data, on a free loopback port. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server/app.js';
-import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
 import type { GraphStore } from '../../server/db/graph-store.js';
 import { createLogger } from '../../server/logger.js';
 import { seedStore } from '../../server/services/seed-service.js';
+import { createTestStore } from '../fixtures/engine.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -19,8 +19,7 @@ export interface TestServer {
 export async function startTestServer(
   options: { staticDir?: string; corsOrigins?: string[]; rateLimitPerMinute?: number; readToken?: string; adminToken?: string } = {},
 ): Promise<TestServer> {
-  const store = new KuzuGraphStore({ path: ':memory:' });
-  await store.init();
+  const store = await createTestStore();
   await seedStore(store, path.join(ROOT, 'seed', 'data'));
   const { app } = createApp({ store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...options });
   const server = await new Promise<Server>((resolve) => {
