@@ -1,6 +1,6 @@
 // name: get-role
 // description: One role by its id (no rows when it does not exist).
 // params: id: string
-// columns: id, name, nameJa, aliases, family, description
+// columns: id, name, nameJa, aliases, family, description, descriptionJa
 MATCH (r:Role {id: $id})
-RETURN r.id AS id, r.name AS name, r.nameJa AS nameJa, r.aliases AS aliases, r.family AS family, r.description AS description
+RETURN r.id AS id, r.name AS name, r.nameJa AS nameJa, r.aliases AS aliases, r.family AS family, r.description AS description, r.descriptionJa AS descriptionJa

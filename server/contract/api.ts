@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetsParam, datasetUsage } from './imports.js';
 
-export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string() });
+export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string(), glossJa: z.string().optional() });
 
 export const roleDto = z.object({
   id: z.string(),
@@ -15,6 +15,8 @@ export const roleDto = z.object({
   aliases: z.array(z.string()),
   family: z.enum(ROLE_FAMILIES),
   description: z.string(),
+  /** The description in Japanese (absent for imported roles that have none). */
+  descriptionJa: z.string().optional(),
 });
 export type RoleDto = z.infer<typeof roleDto>;
 
@@ -29,6 +31,8 @@ export const transitionDto = z.object({
   count: z.number(),
   probability: z.number(),
   skills: z.array(z.string()),
+  /** The skills in Japanese, item for item (absent when the data has none). */
+  skillsJa: z.array(z.string()).optional(),
   evidence: z.array(evidenceDto),
 });
 export type TransitionDto = z.infer<typeof transitionDto>;
@@ -91,6 +95,7 @@ export const graphEdgeData = z.object({
   kind: z.enum(TRANSITION_KINDS),
   dataset: z.string(),
   skills: z.array(z.string()),
+  skillsJa: z.array(z.string()).optional(),
   evidence: z.array(evidenceDto),
 });
 export const graphResponse = z.object({

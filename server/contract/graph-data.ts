@@ -44,6 +44,8 @@ export const roleSchema = z.strictObject({
   aliases: z.array(text(120)).default([]),
   family: roleFamilySchema,
   description: text(300),
+  /** The description in Japanese (every seed role has one; imported roles may not). */
+  descriptionJa: text(300).optional(),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -52,11 +54,13 @@ export const TRANSITION_KINDS = ['move', 'recommended', 'split'] as const;
 export const transitionKindSchema = z.enum(TRANSITION_KINDS);
 export type TransitionKind = z.infer<typeof transitionKindSchema>;
 
-/** One account of a move: an exact quote from a source article with an English gloss. */
+/** One account of a move: an exact quote from a source article with an English gloss (and a Japanese one). */
 export const evidenceSchema = z.strictObject({
   source: z.string().min(1).max(200),
   quote: z.string().min(1).max(400),
   gloss: z.string().min(1).max(400),
+  /** The gloss in Japanese: what the quote says, for a reader who sees the page in Japanese. */
+  glossJa: z.string().min(1).max(400).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -67,6 +71,8 @@ export const transitionSchema = z.strictObject({
   /** Number of independent accounts of this move (one per evidence entry in the seed). */
   count: z.number().int().positive(),
   skills: z.array(text(80)).default([]),
+  /** The skills in Japanese, item for item (same length as `skills` when present). */
+  skillsJa: z.array(text(80)).optional(),
   evidence: z.array(evidenceSchema).default([]),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
@@ -87,6 +93,17 @@ export const historySchema = z.strictObject({
   evidence: z.array(evidenceSchema).default([]),
 });
 export type History = z.infer<typeof historySchema>;
+
+/**
+ * The seed files' stricter shapes: the seed is Japanese first, so every role
+ * description, skill list and evidence gloss must come in Japanese as well.
+ */
+const seedEvidenceSchema = evidenceSchema.extend({ glossJa: z.string().min(1).max(400) });
+export const seedRoleSchema = roleSchema.extend({ descriptionJa: text(300) });
+export const seedTransitionSchema = transitionSchema
+  .extend({ skillsJa: z.array(text(80)), evidence: z.array(seedEvidenceSchema).default([]) })
+  .refine((t) => t.skillsJa.length === t.skills.length, { message: 'skillsJa must translate skills item for item', path: ['skillsJa'] });
+export const seedHistorySchema = historySchema.extend({ evidence: z.array(seedEvidenceSchema).default([]) });
 
 /** A whole graph ready to be written: what the seed loader and importers produce. */
 export interface GraphData {

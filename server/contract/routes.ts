@@ -40,6 +40,8 @@ export const routeStepDto = z.object({
   count: z.number(),
   probability: z.number(),
   skills: z.array(z.string()),
+  /** The skills in Japanese where the data has them (same order as `skills`; an untranslated skill is kept as is). */
+  skillsJa: z.array(z.string()).optional(),
   evidence: z.array(evidenceDto),
 });
 export type RouteStepDto = z.infer<typeof routeStepDto>;

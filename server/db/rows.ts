@@ -23,6 +23,8 @@ export function rowToRole(r: Row): Role {
     aliases: strList(r.aliases),
     family: str(r.family) as RoleFamily,
     description: str(r.description),
+    // Omitted rather than '' when none is stored, so a role reads back as it was written.
+    ...(str(r.descriptionJa) ? { descriptionJa: str(r.descriptionJa) } : {}),
   };
 }
 
@@ -36,6 +38,7 @@ export function rowToTransition(r: Row): Transition {
     count: num(r.count),
     probability: num(r.probability),
     skills: strList(r.skills),
+    ...(strList(r.skillsJa).length ? { skillsJa: strList(r.skillsJa) } : {}),
     evidence: evidence(r.evidenceJson),
   };
 }
@@ -52,10 +55,15 @@ export function rowToHistory(r: Row): History {
   };
 }
 
+/** One row of `upsert-roles`: every field present (Kùzu binds a batch's struct fields from its rows), '' for no Japanese description. */
+export function roleToWriteRow(r: Role) {
+  return { ...r, descriptionJa: r.descriptionJa ?? '' };
+}
+
 /** The parameter rows the upsert queries take, one list per kind. */
 export function graphToWriteRows(data: GraphData) {
   return {
-    roles: data.roles.map((r) => ({ ...r })),
+    roles: data.roles.map(roleToWriteRow),
     transitions: data.transitions.map((t) => ({
       fromId: t.from,
       toId: t.to,
@@ -64,6 +72,7 @@ export function graphToWriteRows(data: GraphData) {
       count: t.count,
       probability: t.probability,
       skills: t.skills,
+      skillsJa: t.skillsJa ?? [],
       sources: [...new Set(t.evidence.map((e) => e.source))],
       evidenceJson: JSON.stringify(t.evidence),
     })),

@@ -14,7 +14,7 @@ interface Derived {
   graph?: GraphResponse;
   graphJson?: string;
 }
-import { matchScore } from './text-match.js';
+import { match } from './text-match.js';
 
 /** Stable Cytoscape edge id for a transition. */
 export const edgeId = (t: Pick<Transition, 'from' | 'to' | 'dataset'>): string => `${t.from}->${t.to}@${t.dataset}`;
@@ -28,13 +28,13 @@ export class RoleService {
 
   constructor(private readonly snapshots: SnapshotCache) {}
 
-  /** Roles whose id, English or Japanese name, or alias contains `q` (all roles when empty), best matches first. */
+  /** Roles whose id, English or Japanese name, or alias contains `q` (all roles when empty), best matches first (see text-match.ts). */
   async search(q: string | undefined, limit: number): Promise<RoleSearchResponse> {
     const { roles } = await this.snapshots.get();
     const scored = roles
-      .map((role) => ({ role, score: matchScore(role, q ?? '') }))
+      .map((role) => ({ role, ...match(role, q ?? '') }))
       .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.role.name.localeCompare(b.role.name));
+      .sort((a, b) => b.score - a.score || b.names - a.names || a.role.name.localeCompare(b.role.name));
     return { roles: scored.slice(0, limit).map((s) => s.role), total: scored.length };
   }
 
@@ -116,6 +116,7 @@ function toGraph(roles: readonly Role[], { transitions, usage }: DatasetSelectio
           kind: t.kind,
           dataset: t.dataset,
           skills: t.skills,
+          ...(t.skillsJa ? { skillsJa: t.skillsJa } : {}),
           evidence: t.evidence,
         },
       })),

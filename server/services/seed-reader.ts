@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  historySchema,
-  roleSchema,
-  transitionSchema,
+  seedHistorySchema,
+  seedRoleSchema,
+  seedTransitionSchema,
   type GraphData,
   type History,
   type Role,
@@ -123,9 +123,9 @@ function checkConsistency(
  */
 export async function readSeedDir(dir: string): Promise<GraphData> {
   const problems: SeedProblem[] = [];
-  const roles = await readJsonArray(dir, 'roles.json', roleSchema, problems);
-  const transitions = await readJsonArray(dir, 'transitions.json', transitionSchema, problems);
-  const histories = await readJsonArray(dir, 'histories.json', historySchema, problems);
+  const roles = await readJsonArray(dir, 'roles.json', seedRoleSchema, problems);
+  const transitions = await readJsonArray(dir, 'transitions.json', seedTransitionSchema, problems);
+  const histories = await readJsonArray(dir, 'histories.json', seedHistorySchema, problems);
   if (problems.length === 0) checkConsistency(roles, transitions, histories, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return {

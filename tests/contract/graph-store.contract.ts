@@ -109,6 +109,21 @@ export function graphStoreContract(engine: string, open: () => Promise<GraphStor
       await store.writeGraph({ dataset: 'test', roles: [role], transitions: [], histories: [] });
       expect(await store.getRole('tricky')).toEqual(role);
     });
+
+    it('stores the Japanese text: role descriptions, skills item for item and evidence glosses', async () => {
+      const a = buildRole({ id: 'ja-a', descriptionJa: '電話・メールで問い合わせに対応する。' });
+      const b = buildRole({ id: 'ja-b' });
+      const evidence = [{ source: 's.txt', quote: '引用', gloss: 'A quote.', glossJa: '引用の説明。' }];
+      const t = { from: 'ja-a', to: 'ja-b', dataset: 'test', kind: 'move' as const, count: 1, probability: 1, skills: ['CS × QA', 'empathy'], skillsJa: ['CS × QA', '共感'], evidence };
+      const plain = { from: 'ja-b', to: 'ja-a', dataset: 'test', kind: 'move' as const, count: 1, probability: 1, skills: ['x'], evidence: [] };
+      await store.writeGraph({ dataset: 'test', roles: [a, b], transitions: [t, plain], histories: [] });
+      expect(await store.getRole('ja-a')).toEqual(a);
+      // A role or move without Japanese reads back without the field (not as '' or []).
+      expect(await store.getRole('ja-b')).not.toHaveProperty('descriptionJa');
+      const back = await store.listTransitions();
+      expect(back.find((x) => x.from === 'ja-a')).toEqual(t);
+      expect(back.find((x) => x.from === 'ja-b')).not.toHaveProperty('skillsJa');
+    });
   });
   userCypherContract(engine, open);
   importStoreContract(engine, open);

@@ -16,6 +16,7 @@ import type { RoutePattern } from '../../contract/imports.js';
 import { checkImportWrite, datasetToRow } from '../import-rows.js';
 import type { ImportWrite } from '../import-write.js';
 import { loadQuery } from '../query-loader.js';
+import { roleToWriteRow } from '../rows.js';
 import { batches, encodeLists, LIST_SEPARATOR } from './list-encoding.js';
 import type { SerialConnection } from './serial-connection.js';
 
@@ -30,8 +31,8 @@ export async function writeImportKuzu(writer: SerialConnection, data: ImportWrit
   const run = (name: string, params: Params) => writer.executeUnqueued(loadQuery(name, 'kuzu'), params);
   await writer.queryUnqueued('BEGIN TRANSACTION');
   try {
-    for (const batch of batches<object>(data.roles, 2000)) {
-      await run('upsert-roles', { sep: LIST_SEPARATOR, rows: batch.map(encodeLists) as KuzuValue[] });
+    for (const batch of batches(data.roles, 2000)) {
+      await run('upsert-roles', { sep: LIST_SEPARATOR, rows: batch.map((r) => encodeLists(roleToWriteRow(r))) as KuzuValue[] });
     }
     const dataset = data.dataset;
     if (dataset) {

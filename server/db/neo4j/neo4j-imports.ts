@@ -7,6 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { checkImportWrite, datasetToRow } from '../import-rows.js';
 import type { ImportWrite } from '../import-write.js';
 import { loadQuery } from '../query-loader.js';
+import { roleToWriteRow } from '../rows.js';
 
 /** Rows per UNWIND batch. */
 const BATCH = 5000;
@@ -22,7 +23,7 @@ export async function writeImportNeo4j(driver: Driver, database: string | undefi
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     await session.executeWrite(async (tx) => {
-      await batched(tx, 'upsert-roles', data.roles);
+      await batched(tx, 'upsert-roles', data.roles.map(roleToWriteRow));
       const dataset = data.dataset;
       if (!dataset) return;
       await tx.run(loadQuery('delete-dataset-transitions', 'neo4j'), { dataset: dataset.name });

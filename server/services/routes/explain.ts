@@ -14,14 +14,21 @@ export function describeStep(graph: CompactGraph, u: number, v: number): RouteSt
   if (e < 0) return step;
   step.count = graph.counts[e]!;
   step.probability = graph.probabilities[e]!;
-  const skills = new Set<string>();
+  // English skill → its Japanese (the first translation seen wins, like the first-seen order of skills).
+  const skills = new Map<string, string>();
+  let translated = false;
   const evidence: Evidence[] = [];
   for (let i = graph.transitionOffsets[e]!; i < graph.transitionOffsets[e + 1]!; i++) {
     const t = graph.transitions[graph.transitionIndex[i]!]!;
-    for (const s of t.skills) skills.add(s);
+    t.skills.forEach((s, j) => {
+      const ja = t.skillsJa?.[j];
+      if (ja) translated = true;
+      if (!skills.has(s) || (ja && skills.get(s) === s)) skills.set(s, ja ?? s);
+    });
     evidence.push(...t.evidence);
   }
-  step.skills = [...skills];
+  step.skills = [...skills.keys()];
+  if (translated) step.skillsJa = [...skills.values()];
   step.evidence = evidence;
   return step;
 }

@@ -59,6 +59,8 @@ export interface RouteStep {
   probability: number;
   /** Union of the skills of every merged transition, in first-seen order. */
   skills: string[];
+  /** The same skills in Japanese (an untranslated one as is); present only when some transition has Japanese skills. */
+  skillsJa?: string[];
   /** Evidence of every merged transition, concatenated in dataset input order. */
   evidence: Evidence[];
 }
