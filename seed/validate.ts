@@ -1,6 +1,6 @@
 /**
  * Validates the seed files and checks every evidence quote against the source
- * articles. Usage: `npx tsx seed/validate.ts [articlesDir]` (default ../shared/seeds).
+ * articles. Usage: `npx tsx seed/validate.ts [articlesDir]` (default: $ARTICLES_DIR, else ../shared/seeds).
  * Exits non-zero listing every problem.
  */
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { readSeedDir, SeedValidationError } from '../server/services/seed-reader
 import { findQuoteProblems } from './quote-check.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const articlesDir = path.resolve(process.argv[2] ?? path.join(here, '..', '..', 'shared', 'seeds'));
+const articlesDir = path.resolve(process.argv[2] ?? (process.env.ARTICLES_DIR || path.join(here, '..', '..', 'shared', 'seeds')));
 
 try {
   const graph = await readSeedDir(path.join(here, 'data'));

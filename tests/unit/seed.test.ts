@@ -1,7 +1,13 @@
 /**
  * The seed graph extracted from the five articles: valid, and every evidence
  * quote is an exact substring of the article it names.
+ *
+ * The articles are not in the repository: the quote check reads them from
+ * ARTICLES_DIR (relative to the repository root; `.ci/run` sets it). Without
+ * ARTICLES_DIR that one test is skipped with a printed reason; a set
+ * ARTICLES_DIR that does not exist fails, so CI cannot skip it by accident.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../../server/contract/graph-data.js';
@@ -9,7 +15,11 @@ import { readSeedDir } from '../../server/services/seed-reader.js';
 import { findQuoteProblems } from '../../seed/quote-check.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const articlesDir = path.resolve(root, '..', 'shared', 'seeds');
+const articlesSetting = process.env.ARTICLES_DIR?.trim();
+const articlesDir = articlesSetting ? path.resolve(root, articlesSetting) : undefined;
+if (!articlesDir) {
+  console.log('[seed quotes] skipped: ARTICLES_DIR is not set (point it at the folder holding the five source articles, e.g. ARTICLES_DIR=../shared/seeds)');
+}
 
 describe('seed graph', () => {
   let graph: GraphData;
@@ -17,10 +27,17 @@ describe('seed graph', () => {
     graph = await readSeedDir(path.join(root, 'seed', 'data'));
   });
 
-  it('quotes every piece of evidence verbatim from its source article', async () => {
+  it.skipIf(!articlesDir)('quotes every piece of evidence verbatim from its source article (ARTICLES_DIR)', async () => {
+    expect(existsSync(articlesDir!), `ARTICLES_DIR=${articlesSetting} does not exist (resolved to ${articlesDir})`).toBe(true);
     const quotes = graph.transitions.flatMap((t) => t.evidence).length + graph.histories.flatMap((h) => h.evidence).length;
     expect(quotes).toBeGreaterThan(40);
-    expect(await findQuoteProblems(graph, articlesDir)).toEqual([]);
+    expect(await findQuoteProblems(graph, articlesDir!)).toEqual([]);
+  });
+
+  it('has evidence to check: enough quotes, each naming its article', () => {
+    const evidence = [...graph.transitions.flatMap((t) => t.evidence), ...graph.histories.flatMap((h) => h.evidence)];
+    expect(evidence.length).toBeGreaterThan(40);
+    for (const e of evidence) expect(e.source, e.quote).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
   });
 
   it('cites all five articles', () => {
