@@ -4,7 +4,13 @@
  * store itself):
  * - 1,000,000 generated career histories (3–8 stints each, ~5.5 M rows,
  *   ~160 MB of CSV): target ≤ 5 s wall time and ≤ 500 MB peak memory;
- * - a 15,000-row transition table (over 200 catalogued roles): target ≤ 1 s.
+ * - a 15,000-row transition table (over 200 catalogued roles): target ≤ 1 s;
+ * - imports into a large catalogue (issue 12): a store holding the seed plus
+ *   10,000 and 50,000 generated roles, then a history file (~1,100 rows) and
+ *   a transition table (5,000 rows) over those roles. Before the fix Kùzu
+ *   planned the transition write as a cross product of all roles (O(roles²):
+ *   an 818-row file took 54 s and 13.5 GB at 10,000 roles, the CLI failed from
+ *   3,052 roles on). Set IMPORT_BENCH=large to run only these rows.
  *
  * Wall time is the whole CLI process (`node --import tsx server/cli/import.ts`,
  * i.e. `npm run import` without npm's own start-up), TypeScript loading
@@ -16,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Role } from '../../server/contract/graph-data.js';
 import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
 import { readSeedDir } from '../../server/services/seed-reader.js';
 import { rng, writeHistoryCsv } from '../fixtures/import-data.js';
@@ -64,8 +71,76 @@ async function seededDatabase(dir: string): Promise<void> {
   await store.close();
 }
 
+/** Catalogue sizes for the large-catalogue rows. */
+const LARGE_CATALOGUES = [10_000, 50_000];
+
+/**
+ * Imports into a store holding the seed plus `n` generated roles (written
+ * directly, not timed): a history file and a transition table over those
+ * roles, each through the CLI, one run each (the setup dominates the time).
+ */
+async function largeCatalogueRows(work: string, seedDir: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const seedRoles = (await readSeedDir(path.join(ROOT, 'seed', 'data'))).roles;
+  for (const n of LARGE_CATALOGUES) {
+    const dataDir = path.join(work, `large-${n}`);
+    await cp(seedDir, dataDir, { recursive: true });
+    const generated: Role[] = Array.from({ length: n }, (_, i) => ({
+      id: `large-role-${i}`,
+      name: `Large role ${i}`,
+      nameJa: `大規模職種${i}`,
+      aliases: [],
+      family: 'bizops',
+      description: 'Generated for the large-catalogue import benchmark',
+    }));
+    const t0 = performance.now();
+    const store = new KuzuGraphStore({ path: path.join(dataDir, 'rolepath.kuzu') });
+    await store.init();
+    await store.writeImport({ dataset: null, roles: generated, transitions: [], routes: [] });
+    await store.close();
+    console.error(`  wrote ${n.toLocaleString('en-US')} roles in ${((performance.now() - t0) / 1000).toFixed(1)} s (setup, not timed)`);
+    const all = [...seedRoles, ...generated];
+
+    const historyFile = path.join(work, `large-${n}-histories.csv`);
+    writeHistoryCsv(historyFile, all, { people: 200, minStints: 3, maxStints: 8, seed: 3 });
+    const histories = await runCli(historyFile, dataDir, ['--kind', 'histories', '--dataset', 'bench-large', '--min-count', '1']);
+
+    const random = rng(n);
+    const pairs = new Set<string>();
+    while (pairs.size < 5000) {
+      const a = Math.floor(random() * all.length);
+      const b = Math.floor(random() * all.length);
+      if (a !== b) pairs.add(`${all[a]!.id},${all[b]!.id}`);
+    }
+    const table = path.join(work, `large-${n}-transitions.csv`);
+    await writeFile(table, `from,to,count\n${[...pairs].map((p) => `${p},${1 + Math.floor(random() * 50)}`).join('\n')}\n`);
+    const transitions = await runCli(table, dataDir, ['--kind', 'transitions', '--dataset', 'bench-large-table', '--min-count', '1']);
+    await rm(dataDir, { recursive: true, force: true });
+
+    const label = `${n.toLocaleString('en-US')} roles`;
+    for (const [what, run] of [
+      [`${histories.report.rowsRead.toLocaleString('en-US')}-row history file`, histories],
+      ['5,000-row transition table', transitions],
+    ] as const) {
+      rows.push(summarise('import', `CLI: ${what} into ${label} (wall)`, [run.ms], undefined, `import itself ${run.report.ms} ms; ${run.report.transitions} transitions written`));
+      if (run.peakMb !== null) rows.push(summarise('import', `CLI: ${what} into ${label} peak RSS`, [run.peakMb], undefined, 'value in MB (not ms), from /usr/bin/time'));
+    }
+  }
+  return rows;
+}
+
 export async function importBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  if (process.env.IMPORT_BENCH === 'large') {
+    const work = await mkdtemp(path.join(tmpdir(), 'rolepath-import-bench-'));
+    try {
+      const seedDir = path.join(work, 'seeded');
+      await seededDatabase(seedDir);
+      return await largeCatalogueRows(work, seedDir);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
   const work = await mkdtemp(path.join(tmpdir(), 'rolepath-import-bench-'));
   try {
     const seedDir = path.join(work, 'seeded');
@@ -134,6 +209,8 @@ export async function importBench(): Promise<BenchRow[]> {
       ),
     );
     rows.push(summarise('import', 'CLI: 200-role catalogue (wall)', catalogueRuns.map((r) => r.ms), undefined, `import itself ${catalogueRuns.map((r) => r.report.ms).join('/')} ms`));
+
+    rows.push(...(await largeCatalogueRows(work, seedDir)));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
