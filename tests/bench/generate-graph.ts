@@ -1,6 +1,6 @@
 /**
  * Deterministic synthetic role graphs for benchmarks and large-graph demos
- * (not used by the app itself). Same options and seed → byte-identical output.
+ * (test and benchmark code: the app never imports it). Same options and seed → byte-identical output.
  *
  * Shape: roles `role-00001`…, families drawn at random; each role gets
  * `edgesPerRole` distinct targets, skewed towards low-numbered roles so the
@@ -10,8 +10,8 @@
  * are repeated in a second dataset, which exercises dataset merging.
  * Histories are count-weighted random walks (roles may repeat, as real careers do).
  */
-import { ROLE_FAMILIES } from '../../contract/graph-data.js';
-import type { History, Role, Transition } from '../../contract/graph-data.js';
+import { ROLE_FAMILIES } from '../../server/contract/graph-data.js';
+import type { History, Role, Transition } from '../../server/contract/graph-data.js';
 
 /** Options of generateRoleGraph. */
 export interface GenerateGraphOptions {

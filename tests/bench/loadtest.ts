@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
-import { generateRoleGraph } from '../../server/services/routes/index.js';
+import { generateRoleGraph } from './generate-graph.js';
 import { spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
 import { printTable, writeResults, type BenchRow } from './harness.js';
 

@@ -12,7 +12,8 @@ import kuzu from 'kuzu';
 import { routeQuery } from '../../server/contract/routes.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { RouteService } from '../../server/services/route-service.js';
-import { buildCompactGraph, buildCompactGraphAsync, generateRoleGraph } from '../../server/services/routes/index.js';
+import { buildCompactGraph, buildCompactGraphAsync } from '../../server/services/routes/index.js';
+import { generateRoleGraph } from './generate-graph.js';
 import { summarise, time, type BenchRow } from './harness.js';
 
 interface Size {

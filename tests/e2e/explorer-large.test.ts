@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../server/contract/api.js';
-import { generateRoleGraph } from '../../server/services/routes/generate-graph.js';
+import { generateRoleGraph } from '../bench/generate-graph.js';
 import { launchBrowser } from '../fixtures/browser.js';
 import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
 

@@ -1,5 +1,6 @@
 /** The real entry points: the server seeds an empty store on start, refuses bad config, and the seed CLI is idempotent. */
 import { mkdtemp, writeFile, cp } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,23 +65,46 @@ describe('npm run seed (seed/cli.ts)', () => {
   });
 });
 
+/** A JSON POST over its own connection: `sent` resolves once the request is written in full, `answer` with the reply. */
+function postJson(url: string, payload: unknown) {
+  const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' } });
+  const sent = new Promise<void>((resolve, reject) => req.on('finish', resolve).on('error', reject));
+  const answer = new Promise<{ status: number; body: { rows?: unknown[]; error?: { code: string } } }>((resolve, reject) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as never }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+  req.end(JSON.stringify(payload));
+  return { sent, answer };
+}
+
 describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, lets an in-flight request finish, then exits 0', async () => {
     const server = await spawnServer({ QUERY_TIMEOUT_MS: '3000' });
     // A deliberately slow read (stopped by the 3 s query limit at the latest).
-    const inFlight = fetch(`${server.url}/api/cypher`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cypher: 'UNWIND range(1, 400000000) AS x RETURN sum(x) AS s' }),
-    });
-    await new Promise((r) => setTimeout(r, 700));
-    const exited = server.stop(); // SIGTERM
-    await new Promise((r) => setTimeout(r, 200));
-    // New connections are refused while the old request runs on.
-    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
-    const res = await inFlight;
-    expect([200, 504]).toContain(res.status); // an answer, not a dropped connection
-    expect(((await res.json()) as object) ?? null).toBeTruthy();
+    let answeredAt = 0;
+    const slow = postJson(`${server.url}/api/cypher`, { cypher: 'UNWIND range(1, 400000000) AS x RETURN sum(x) AS s' });
+    const inFlight = slow.answer.then((res) => ((answeredAt = Date.now()), res));
+    // The server has read our request once it answers one sent after the request was written in full
+    // (a condition, rather than sleeping and hoping).
+    await slow.sent;
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    let exitedAt = 0;
+    const exited = server.stop().then((code) => ((exitedAt = Date.now()), code)); // SIGTERM
+    // New connections are refused as soon as the listener closes…
+    await expect
+      .poll(() => fetch(`${server.url}/api/health`).then(() => 'accepted', () => 'refused'), { timeout: 5_000, interval: 25 })
+      .toBe('refused');
+    // …while the old request is still running, and it gets its answer before the process exits.
+    expect(answeredAt, 'the slow request was still in flight when the listener closed').toBe(0);
+    const { status, body } = await inFlight;
+    if (status === 200) expect(body.rows).toHaveLength(1);
+    else expect([status, body.error?.code]).toEqual([504, 'query_timeout']); // an answer, not a dropped connection
     expect(await exited).toBe(0);
+    expect(exitedAt).toBeGreaterThanOrEqual(answeredAt);
   });
 });

@@ -84,8 +84,3 @@ export function violatedConstraints(graph: CompactGraph, nodes: readonly number[
   }
   return out;
 }
-
-/** True when the node sequence repeats no role. */
-export function isSimple(nodes: readonly number[]): boolean {
-  return new Set(nodes).size === nodes.length;
-}

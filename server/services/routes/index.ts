@@ -17,5 +17,3 @@ export { suggestRoleIds, normaliseName } from './suggest.js';
 export { DEFAULT_SEARCH_BUDGET } from './k-paths.js';
 export { ROUTE_LIMITS, ROUTE_MODES } from './types.js';
 export type { Route, RouteMode, RouteQuery, RouteResult, RouteStep } from './types.js';
-export { generateRoleGraph } from './generate-graph.js';
-export type { GenerateGraphOptions, GeneratedGraph } from './generate-graph.js';

@@ -1,6 +1,7 @@
 /** The cooperative snapshot build gives exactly the synchronous build's graph, and does hand the event loop back. */
 import { describe, expect, it } from 'vitest';
-import { buildCompactGraph, buildCompactGraphAsync, generateRoleGraph } from '../../../server/services/routes/index.js';
+import { buildCompactGraph, buildCompactGraphAsync } from '../../../server/services/routes/index.js';
+import { generateRoleGraph } from '../../bench/generate-graph.js';
 
 describe('buildCompactGraphAsync', () => {
   it('equals buildCompactGraph and yields between chunks', async () => {

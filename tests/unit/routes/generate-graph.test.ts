@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { historySchema, roleSchema, transitionSchema } from '../../../server/contract/graph-data.js';
 import { buildCompactGraph } from '../../../server/services/routes/compact-graph.js';
-import { generateRoleGraph } from '../../../server/services/routes/generate-graph.js';
+import { generateRoleGraph } from '../../bench/generate-graph.js';
 import { findRoutes } from '../../../server/services/routes/route-finder.js';
 import type { RouteQuery } from '../../../server/services/routes/types.js';
 import { close, oracleRoutes } from './builders.js';
