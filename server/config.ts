@@ -7,6 +7,11 @@ import { z } from 'zod';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+/** A bearer token: long, and without whitespace (the server reads `Authorization: Bearer <token>` as one word). */
+const token = z
+  .string()
+  .min(16, 'must be at least 16 characters')
+  .regex(/^\S+$/, 'must not contain spaces, tabs or line breaks: a token is read as one word, so this one could never authenticate');
 
 const envSchema = z
   .object({
@@ -23,8 +28,8 @@ const envSchema = z
     NEO4J_USER: z.preprocess(emptyToUndefined, z.string().default('neo4j')),
     NEO4J_PASSWORD: optionalString,
     NEO4J_DATABASE: optionalString,
-    ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
-    READ_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    ADMIN_TOKEN: z.preprocess(emptyToUndefined, token.optional()),
+    READ_TOKEN: z.preprocess(emptyToUndefined, token.optional()),
     CORS_ORIGINS: z.preprocess(
       emptyToUndefined,
       z
@@ -45,6 +50,9 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+    }
+    if (env.READ_TOKEN && env.READ_TOKEN === env.ADMIN_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['READ_TOKEN'], message: 'must differ from ADMIN_TOKEN: with the same value every reader would be an admin' });
     }
   });
 
