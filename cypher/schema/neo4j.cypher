@@ -7,3 +7,4 @@ CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.na
 CREATE CONSTRAINT route_pattern_id IF NOT EXISTS FOR (p:RoutePattern) REQUIRE p.id IS UNIQUE;
 CREATE INDEX route_pattern_dataset IF NOT EXISTS FOR (p:RoutePattern) ON (p.dataset);
 CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (d:Dataset) REQUIRE d.name IS UNIQUE;
+CREATE CONSTRAINT data_version_key IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.key IS UNIQUE;

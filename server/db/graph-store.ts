@@ -1,6 +1,6 @@
 /**
  * The one interface every graph engine implements. Services depend on this,
- * never on a driver; `createGraphStore` picks the adapter from the config.
+ * never on a driver; `openGraphStore` (db/index.ts) picks the adapter from the config.
  */
 import type { GraphData, History, Role, Transition } from '../contract/graph-data.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
@@ -37,6 +37,14 @@ export interface GraphStore {
    */
   writeGraph(data: GraphData): Promise<void>;
   counts(): Promise<GraphCounts>;
+  /**
+   * A token that changes whenever stored data changes (seed, import, saved query), by this process
+   * or any other (Neo4j: a counter stored in the database and raised in every write transaction;
+   * Kùzu: one writing process per database, which counts its writes; odd while a write runs).
+   * Cheap: callers poll it to know when a snapshot is stale, and compare it before and after a
+   * multi-query read to know the reads did not straddle a commit.
+   */
+  dataVersion(): Promise<string>;
   listRoles(): Promise<Role[]>;
   getRole(id: string): Promise<Role | null>;
   listTransitions(): Promise<Transition[]>;

@@ -54,6 +54,9 @@ export class ResilientGraphStore implements GraphStore {
   counts() {
     return this.call((s) => s.counts());
   }
+  dataVersion() {
+    return this.call((s) => s.dataVersion());
+  }
   listRoles() {
     return this.call((s) => s.listRoles());
   }

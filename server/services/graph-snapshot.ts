@@ -36,40 +36,83 @@ export interface GraphSnapshot {
   hidden: Record<string, { transitions: number; routes: number }>;
 }
 
-/** Holds the current snapshot; concurrent callers share one load. */
+/** How often (at most) the cache asks the store whether its data changed, by default. */
+export const DEFAULT_VERSION_CHECK_MS = 1000;
+
+/** A load gives up after this many attempts that each saw a write land between its reads. */
+const MAX_LOAD_ATTEMPTS = 5;
+
+/**
+ * Holds the current snapshot; concurrent callers share one load. The store's data version
+ * (GraphStore.dataVersion) says when it is stale: the cache asks at most once per `checkMs`, so
+ * writes by another rolepath instance or the CLI show within about that time, at the cost of one
+ * tiny query per interval rather than a reload per request.
+ */
 export class SnapshotCache {
   private current: Promise<GraphSnapshot> | null = null;
   private version = 0;
+  /** The store's data version the current snapshot was read at. */
+  private loadedAt: string | null = null;
+  private checkedAt = 0;
+  private checking: Promise<GraphSnapshot> | null = null;
 
-  constructor(private readonly store: GraphStore) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly checkMs = DEFAULT_VERSION_CHECK_MS,
+  ) {}
 
-  /** The current snapshot, loading it on first use or after `invalidate()`. */
+  /** The current snapshot: loaded on first use, and again once the store's data version has moved. */
   get(): Promise<GraphSnapshot> {
-    if (!this.current) {
-      const loading = this.load();
-      this.current = loading;
-      // A failed load is not cached: the next request tries again.
-      loading.catch(() => {
-        if (this.current === loading) this.current = null;
-      });
-    }
-    return this.current;
+    if (!this.current) return this.reload();
+    if (Date.now() - this.checkedAt < this.checkMs) return this.current;
+    this.checking ??= this.check().finally(() => (this.checking = null));
+    return this.checking;
   }
 
-  /** Marks the snapshot stale; call after every write to the store. */
+  /** Makes the next `get()` ask the store at once (call after this process's own writes: they show immediately). */
   invalidate(): void {
-    this.current = null;
+    this.checkedAt = 0;
   }
 
+  private async check(): Promise<GraphSnapshot> {
+    const version = await this.store.dataVersion();
+    this.checkedAt = Date.now();
+    if (version === this.loadedAt && this.current) return this.current;
+    return this.reload();
+  }
+
+  private reload(): Promise<GraphSnapshot> {
+    const loading = this.load();
+    this.current = loading;
+    // A failed load is not cached: the next request tries again.
+    loading.catch(() => {
+      if (this.current === loading) this.current = null;
+    });
+    return loading;
+  }
+
+  /**
+   * Reads everything, and trusts it only if the data version is the same before and after: a write
+   * that commits between two of the reads (possible even inside one Neo4j transaction, which reads
+   * committed data) changes the version, and the load starts again.
+   */
   private async load(): Promise<GraphSnapshot> {
-    const [roles, transitions, histories, datasetRecords, routePatterns] = await Promise.all([
-      this.store.listRoles(),
-      this.store.listTransitions(),
-      this.store.listHistories(),
-      this.store.listDatasets(),
-      this.store.listRoutePatterns(),
-    ]);
-    return makeSnapshot(++this.version, roles, transitions, histories, { datasetRecords, routePatterns });
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.store.dataVersion();
+      const [roles, transitions, histories, datasetRecords, routePatterns] = await Promise.all([
+        this.store.listRoles(),
+        this.store.listTransitions(),
+        this.store.listHistories(),
+        this.store.listDatasets(),
+        this.store.listRoutePatterns(),
+      ]);
+      const after = await this.store.dataVersion();
+      if (before !== after && attempt < MAX_LOAD_ATTEMPTS) continue;
+      // Still moving after every attempt: serve this one, but load again at the next check.
+      this.loadedAt = before === after ? after : null;
+      this.checkedAt = Date.now();
+      return makeSnapshot(++this.version, roles, transitions, histories, { datasetRecords, routePatterns });
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphResponse, healthResponse, roleDetailsResponse, roleSearchResponse } from '../../server/contract/api.js';
 import { getJson, startTestServer, type TestServer } from './test-server.js';
+import { TEST_ENGINE } from '../fixtures/engine.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ describe('GET /api/health', () => {
     expect(status).toBe(200);
     const counts = await server.store.counts();
     const health = healthResponse.parse(body);
-    expect(health).toMatchObject({ status: 'ok', engine: 'kuzu', roles: counts.roles, transitions: counts.transitions, histories: counts.histories });
+    expect(health).toMatchObject({ status: 'ok', engine: TEST_ENGINE, roles: counts.roles, transitions: counts.transitions, histories: counts.histories });
     expect(health.datasets).toEqual({ articles: counts.transitions });
     expect(health.dataVersion).toMatch(/^\d+r-\d+t-[0-9a-f]{8}$/);
     expect(counts.roles).toBeGreaterThan(30);

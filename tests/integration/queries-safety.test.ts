@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
+import { RUNAWAY_CYPHER } from '../fixtures/engine.js';
 import { ADMIN_TOKEN, call, startQueryServer, type QueryTestServer } from './queries-server.js';
 
 let server: QueryTestServer;
@@ -108,7 +109,7 @@ describe('the time limit', () => {
     if (kuzu) expect(pidsBefore).toHaveLength(2);
 
     let runawayAnswered = false;
-    const runaway = call(server.url, 'POST', '/api/cypher', { json: { cypher: 'UNWIND range(1, 20000000) AS x RETURN sum(x) AS total' } }).finally(
+    const runaway = call(server.url, 'POST', '/api/cypher', { json: { cypher: RUNAWAY_CYPHER } }).finally(
       () => (runawayAnswered = true),
     );
     // While it runs: the API, the role graph and another user query (on the other sandbox) are all answered.

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importResponse, queryBundle, queryFile, queryListResponse, runResponse, savedQueryDto } from '../../server/contract/queries.js';
 import { ADMIN_TOKEN, call, startQueryServer, type QueryTestServer } from './queries-server.js';
+import { TEST_ENGINE, onKuzu } from '../fixtures/engine.js';
 
 let server: QueryTestServer;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('saving, listing, running and deleting user queries', () => {
       name: 'roles-of-family',
       builtIn: false,
       runnable: true,
-      engines: ['kuzu'],
+      engines: [TEST_ENGINE],
       cypher: families.cypher,
       params: [
         { name: 'family', type: 'family', default: 'bizops' },
@@ -101,7 +102,7 @@ describe('export and import', () => {
   it('exports one query as JSON or as .cypher with a header', async () => {
     const json = await call(server.url, 'GET', '/api/queries/roles-of-family/export');
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="?roles-of-family\.json"?$/);
-    expect(queryFile.parse(json.body)).toMatchObject({ name: 'roles-of-family', cypher: { kuzu: families.cypher } });
+    expect(queryFile.parse(json.body)).toMatchObject({ name: 'roles-of-family', cypher: { [TEST_ENGINE]: families.cypher } });
 
     const builtIn = await call(server.url, 'GET', '/api/queries/history-path/export?format=cypher&engine=neo4j');
     expect(builtIn.headers.get('content-disposition')).toMatch(/filename="?history-path\.neo4j\.cypher"?$/);
@@ -118,7 +119,7 @@ describe('export and import', () => {
 
   it('moves queries to another installation as a bundle, skipping built-ins', async () => {
     const bundle = queryBundle.parse((await call(server.url, 'GET', '/api/queries/export?scope=all')).body);
-    expect(bundle.engine).toBe('kuzu');
+    expect(bundle.engine).toBe(TEST_ENGINE);
     expect(bundle.queries.map((q) => q.name)).toContain('roles-of-family');
     expect(bundle.queries.length).toBeGreaterThanOrEqual(13);
     const userOnly = queryBundle.parse((await call(server.url, 'GET', '/api/queries/export')).body);
@@ -167,11 +168,14 @@ describe('export and import', () => {
   });
 
   it('a query for the other engine is kept but not runnable here', async () => {
-    const file = { format: 'rolepath.saved-query', version: 1, name: 'neo4j-only', title: 'Neo4j only', cypher: { neo4j: 'MATCH (r:Role) RETURN [x IN r.aliases | x] AS a' } };
+    // Written in the other engine's dialect (Neo4j list comprehension / Kùzu list_transform).
+    const other = onKuzu ? 'neo4j' : 'kuzu';
+    const cypher = onKuzu ? 'MATCH (r:Role) RETURN [x IN r.aliases | x] AS a' : 'MATCH (r:Role) RETURN list_transform(r.aliases, x -> x) AS a';
+    const file = { format: 'rolepath.saved-query', version: 1, name: 'other-only', title: 'Other engine only', cypher: { [other]: cypher } };
     expect((await call(server.url, 'POST', '/api/queries/import', { json: file, ...admin })).status).toBe(200);
-    const got = savedQueryDto.parse((await call(server.url, 'GET', '/api/queries/neo4j-only')).body);
-    expect(got).toMatchObject({ runnable: false, engines: ['neo4j'], cypher: null });
-    const run = await call(server.url, 'POST', '/api/queries/neo4j-only/run', { json: {} });
+    const got = savedQueryDto.parse((await call(server.url, 'GET', '/api/queries/other-only')).body);
+    expect(got).toMatchObject({ runnable: false, engines: [other], cypher: null });
+    const run = await call(server.url, 'POST', '/api/queries/other-only/run', { json: {} });
     expect(run.status).toBe(422);
     expect(run.body.error.code).toBe('not_runnable');
   });
@@ -207,7 +211,7 @@ describe('persistence', () => {
       expect(ran.rows.length).toBeGreaterThan(0);
       await first.close();
 
-      const second = await startQueryServer({ dbPath });
+      const second = await startQueryServer({ dbPath, keep: true });
       try {
         const list = queryListResponse.parse((await call(second.url, 'GET', '/api/queries')).body);
         expect(list.queries.filter((q) => !q.builtIn).map((q) => q.name)).toEqual(['roles-of-family']);

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_ENGINE, resetEngine } from '../fixtures/engine.js';
+import { RUNAWAY_CYPHER, TEST_ENGINE, resetEngine } from '../fixtures/engine.js';
 import { ROOT, runScript, spawnServer } from '../fixtures/spawn-server.js';
 
 describe('server start-up', () => {
@@ -87,7 +87,7 @@ describe('graceful shutdown', () => {
     const server = await spawnServer({ QUERY_TIMEOUT_MS: '3000' });
     // A deliberately slow read (stopped by the 3 s query limit at the latest).
     let answeredAt = 0;
-    const slow = postJson(`${server.url}/api/cypher`, { cypher: 'UNWIND range(1, 400000000) AS x RETURN sum(x) AS s' });
+    const slow = postJson(`${server.url}/api/cypher`, { cypher: RUNAWAY_CYPHER });
     const inFlight = slow.answer.then((res) => ((answeredAt = Date.now()), res));
     // The server has read our request once it answers one sent after the request was written in full
     // (a condition, rather than sleeping and hoping).

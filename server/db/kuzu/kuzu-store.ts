@@ -37,6 +37,8 @@ export interface KuzuStoreOptions {
   readConnections?: number;
   /** Sandbox processes for user Cypher, i.e. user queries that can run at once (default 2; see sandbox-pool.ts). */
   queryWorkers?: number;
+  /** OS memory limit of each sandbox process in MiB (default 1024; 0 = none). Worst case: queryMemoryMb × queryWorkers. */
+  queryMemoryMb?: number;
   /** Kùzu's buffer pool in bytes (default: Kùzu's, a share of the machine's memory). A short-lived CLI import sets it smaller. */
   bufferPoolBytes?: number;
 }
@@ -49,14 +51,22 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
   private readonly writer: SerialConnection;
   private nextReader = 0;
   private closed = false;
-  /** Bumped after every write, so the query sandbox knows its copy is stale. */
-  private dataVersion = 0;
+  /**
+   * Writes started plus writes finished: odd while a write runs. Kùzu lets one process open a database
+   * for writing and every write of this process goes through `write()`, so this count is the data
+   * version (see GraphStore.dataVersion); a stored counter would add a statement to every write for nothing.
+   */
+  private writes = 0;
+  /** Tells this process's versions apart from another run's over the same file. */
+  private readonly runId = Math.random().toString(36).slice(2, 10);
   private sandbox: KuzuSandboxPool | null = null;
   private readonly queryWorkers: number | undefined;
+  private readonly queryMemoryMb: number | undefined;
 
   constructor(options: KuzuStoreOptions) {
     super();
     this.queryWorkers = options.queryWorkers;
+    this.queryMemoryMb = options.queryMemoryMb;
     if (options.path !== ':memory:') mkdirSync(path.dirname(options.path), { recursive: true });
     this.db = options.bufferPoolBytes ? new kuzu.Database(options.path, options.bufferPoolBytes) : new kuzu.Database(options.path);
     this.writer = new SerialConnection(new kuzu.Connection(this.db));
@@ -113,7 +123,8 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
   private queryPool(): KuzuSandboxPool {
     this.sandbox ??= new KuzuSandboxPool({
       workers: this.queryWorkers,
-      version: () => this.dataVersion,
+      ...(this.queryMemoryMb !== undefined ? { memoryBytes: this.queryMemoryMb * 1024 * 1024 } : {}),
+      version: () => this.writes,
       exportTo: (dir) => this.exportTo(dir),
     });
     return this.sandbox;
@@ -145,13 +156,20 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
     await this.db.close();
   }
 
-  /** Runs `work` on the write connection, alone, and marks the data as changed. */
+  dataVersion(): Promise<string> {
+    return Promise.resolve(`kuzu-${this.runId}-${this.writes}`);
+  }
+
+  /** Runs `work` on the write connection, alone, and marks the data as changed (when it starts and when it ends). */
   private async write<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await this.writer.exclusive(work);
-    } finally {
-      this.dataVersion++;
-    }
+    return this.writer.exclusive(async () => {
+      this.writes++;
+      try {
+        return await work();
+      } finally {
+        this.writes++;
+      }
+    });
   }
 
   /**

@@ -20,9 +20,11 @@ async function batched(tx: ManagedTransaction, name: string, rows: readonly obje
 /** Writes an import in one transaction. */
 export async function writeImportNeo4j(driver: Driver, database: string | undefined, data: ImportWrite): Promise<void> {
   checkImportWrite(data);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: driver.executeQueryBookmarkManager });
   try {
     await session.executeWrite(async (tx) => {
+      // First: raising the version locks its node, so imports from several instances run one after another.
+      await tx.run(loadQuery('bump-data-version', 'neo4j'));
       await batched(tx, 'upsert-roles', data.roles.map(roleToWriteRow));
       const dataset = data.dataset;
       if (!dataset) return;

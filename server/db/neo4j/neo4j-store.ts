@@ -52,6 +52,11 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     super();
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: false,
+      // A server that is down must become a 503 within seconds, not after the driver's default 30 s of
+      // retries and 60 s connection waits (see translateError).
+      maxTransactionRetryTime: 2000,
+      connectionTimeout: 2000,
+      connectionAcquisitionTimeout: 3000,
     });
     this.database = options.database;
   }
@@ -60,7 +65,7 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     await this.driver.verifyConnectivity({ database: this.database }).catch((err: unknown) => {
       throw translateError(err);
     });
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session('WRITE');
     try {
       // Schema statements cannot share a transaction with each other in Neo4j; run each on its own.
       for (const statement of loadSchema('neo4j')) await session.run(statement);
@@ -69,12 +74,30 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     }
   }
 
+  /**
+   * A session that sees this instance's own earlier writes, also on a cluster (`neo4j+s://`): every
+   * session shares the driver's bookmark manager, so a read after a write waits for a member that has it.
+   */
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  async dataVersion(): Promise<string> {
+    const [row] = await this.read('get-data-version');
+    return `neo4j-${String(row?.version ?? 0)}`;
+  }
+
   async writeGraph(data: GraphData): Promise<void> {
     const rows = graphToWriteRows(data);
     const transitions = rows.transitions.map((t) => ({ ...t, count: neo4j.int(t.count) }));
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session('WRITE');
     try {
       await session.executeWrite(async (tx) => {
+        await tx.run(loadQuery('bump-data-version', 'neo4j'));
         await this.batched(tx, 'upsert-roles', rows.roles);
         await this.batched(tx, 'upsert-transitions', transitions);
         await this.batched(tx, 'upsert-histories', rows.histories);
@@ -105,9 +128,13 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
 
   /** Deletes every role, transition, history and saved query. For tests against a throwaway database only. */
   async dangerouslyDeleteEverything(): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session('WRITE');
     try {
-      await session.executeWrite((tx) => tx.run(loadQuery('delete-graph', 'neo4j')));
+      await session.executeWrite(async (tx) => {
+        // Raised, not reset: another instance must see a change even if it had seen the old count.
+        await tx.run(loadQuery('bump-data-version', 'neo4j'));
+        await tx.run(loadQuery('delete-graph', 'neo4j'));
+      });
     } finally {
       await session.close();
     }
@@ -131,7 +158,7 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
 
   protected override async read(name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     const query = loadQuery(name, 'neo4j');
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.session('READ');
     try {
       const result = await session.executeRead((tx) => tx.run(query, params));
       return result.records.map((rec) => {
