@@ -39,7 +39,7 @@ export interface AppDeps {
   /** Bearer token every API read needs (health and readiness excepted); none = reads are open. */
   readToken?: string | undefined;
   /** Limits on every saved-query and ad hoc Cypher run (default 5 s, 1,000 rows). */
-  queryLimits?: { timeoutMs: number; rowLimit: number };
+  queryLimits?: { timeoutMs: number; rowLimit: number; resultBytes?: number };
 }
 
 /** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */

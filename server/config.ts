@@ -42,6 +42,8 @@ const envSchema = z
     QUERY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(5000)),
     QUERY_ROW_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
     QUERY_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+    QUERY_MEMORY_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(640).max(65_536).default(1024)),
+    QUERY_RESULT_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024)),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +71,10 @@ export interface QueryLimitsConfig {
   rowLimit: number;
   /** Kùzu only: sandbox processes, i.e. user queries that can run at the same time. */
   workers: number;
+  /** Kùzu only: memory of each sandbox process in MiB (an OS limit); worst case = memoryMb × workers. */
+  memoryMb: number;
+  /** A result whose rows come to more than about this many bytes (as JSON) fails with 413 instead. */
+  resultBytes: number;
 }
 
 /** The validated application configuration. */
@@ -120,7 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readToken: e.READ_TOKEN,
     corsOrigins: e.CORS_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-    queries: { timeoutMs: e.QUERY_TIMEOUT_MS, rowLimit: e.QUERY_ROW_LIMIT, workers: e.QUERY_WORKERS },
+    queries: {
+      timeoutMs: e.QUERY_TIMEOUT_MS,
+      rowLimit: e.QUERY_ROW_LIMIT,
+      workers: e.QUERY_WORKERS,
+      memoryMb: e.QUERY_MEMORY_MB,
+      resultBytes: e.QUERY_RESULT_BYTES,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // go away later: the server keeps running, answers 503, and reopens it on a later request.
   const store = new ResilientGraphStore({
     engine: config.store.engine,
-    open: () => openGraphStore(config.store, { queryWorkers: config.queries.workers }),
+    open: () => openGraphStore(config.store, { queryWorkers: config.queries.workers, queryMemoryMb: config.queries.memoryMb }),
     onOpen: async (s) => {
       if (await seedIfEmpty(s, seed)) logger.info({ counts: await s.counts() }, 'seeded the empty store');
       afterReopen();
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     adminToken: config.adminToken,
     readToken: config.readToken,
-    queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit },
+    queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit, resultBytes: config.queries.resultBytes },
   });
   afterReopen = () => snapshots.invalidate();
   const server = app.listen(config.port, config.host, () => {

@@ -120,7 +120,8 @@ export const runResponse = z.object({
   truncated: z.boolean(),
   rowCount: z.number(),
   ms: z.number(),
-  limits: z.object({ timeoutMs: z.number(), rowLimit: z.number() }),
+  /** The limits the run was held to (resultBytes: the result-size limit in bytes of JSON rows). */
+  limits: z.object({ timeoutMs: z.number(), rowLimit: z.number(), resultBytes: z.number().optional() }),
 });
 export type RunResponse = z.infer<typeof runResponse>;
 

@@ -14,6 +14,11 @@
  * statements are not writes to the graph yet must not run for a web user:
  * Kùzu's COPY … TO and EXPORT DATABASE write files, LOAD FROM reads them,
  * INSTALL fetches extensions, ATTACH opens other databases.
+ *
+ * Neo4j decodes `\uXXXX` escapes anywhere in a query before it lexes it
+ * (`\u004cOAD CSV`, `\u0043ALL dbms.listConfig()`, a `\u0027` that ends a
+ * string early), so the text is checked twice: as written and as Neo4j
+ * decodes it; either being refused refuses the query.
  */
 import { CypherRunError } from './query-types.js';
 
@@ -54,7 +59,7 @@ export const READ_PROCEDURES = new Set(
     'show_connection',
     'db_version',
     'show_functions',
-    'current_setting',
+    // Not current_setting: it tells anyone the server's home directory and other settings.
   ].map((p) => p.toLowerCase()),
 );
 
@@ -105,12 +110,58 @@ function position(text: string, at: number): { line: number; column: number } {
 }
 
 /**
+ * The text as Neo4j reads it: every `\uXXXX` decoded, in one pass, unless its
+ * backslash is itself escaped (`\\u0041` stays as written); `origin[i]` is
+ * the index in `text` of the decoded text's character `i`.
+ */
+export function decodeUnicodeEscapes(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === '\\' && text[i + 1] === '\\') {
+      out += '\\\\';
+      origin.push(i, i + 1);
+      i += 2;
+    } else if (text[i] === '\\' && text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+      out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+      origin.push(i);
+      i += 6;
+    } else {
+      out += text[i]!;
+      origin.push(i++);
+    }
+  }
+  return { text: out, origin };
+}
+
+/**
  * Checks that `text` is a single read-only statement; on success gives it back
  * without a trailing `;`. `allow` skips kinds of problem that the caller leaves
  * to the engine (the adapters let the engine refuse writes and second
- * statements, and check only what a read-only engine would still do).
+ * statements, and check only what a read-only engine would still do). The
+ * text is checked as written and, when it holds `\u` escapes, as Neo4j
+ * decodes them (positions are given in the text as written).
  */
-export function checkReadOnly(text: string, { allow = [] }: { allow?: readonly GuardViolation['reason'][] } = {}): GuardResult {
+export function checkReadOnly(text: string, options: { allow?: readonly GuardViolation['reason'][] } = {}): GuardResult {
+  const asWritten = checkText(text, options);
+  if (!asWritten.ok) return asWritten;
+  const decoded = decodeUnicodeEscapes(text);
+  if (decoded.text === text) return asWritten;
+  const asDecoded = checkText(decoded.text, options);
+  if (asDecoded.ok) return asWritten;
+  const { violation } = asDecoded;
+  const at = decoded.origin[offsetOf(decoded.text, violation.line, violation.column)] ?? 0;
+  const { line, column } = position(text, at);
+  const message = violation.message.replace(/ \(line \d+, column \d+\)\.$/, ` (line ${line}, column ${column}, after decoding \\u escapes as Neo4j does).`);
+  return { ok: false, violation: { ...violation, line, column, message } };
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  return lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+}
+
+function checkText(text: string, { allow = [] }: { allow?: readonly GuardViolation['reason'][] }): GuardResult {
   const toks = tokens(text);
   const refuse = (reason: GuardViolation['reason'], tok: Token, message: string): GuardResult | null => {
     if (allow.includes(reason)) return null;

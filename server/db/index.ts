@@ -9,12 +9,23 @@ import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
 export type { GraphStore, GraphCounts, RoleTransitions, EngineName } from './graph-store.js';
 
-/** Creates and initialises (schema) the store for `config`. `queryWorkers`: Kùzu's query sandbox processes; `kuzuBufferPoolBytes`: Kùzu's buffer pool. */
-export async function openGraphStore(config: EngineConfig, options: { queryWorkers?: number; kuzuBufferPoolBytes?: number } = {}): Promise<GraphStore> {
+/**
+ * Creates and initialises (schema) the store for `config`. `queryWorkers`: Kùzu's query sandbox processes;
+ * `queryMemoryMb`: the OS memory limit of each; `kuzuBufferPoolBytes`: Kùzu's buffer pool.
+ */
+export async function openGraphStore(
+  config: EngineConfig,
+  options: { queryWorkers?: number; queryMemoryMb?: number; kuzuBufferPoolBytes?: number } = {},
+): Promise<GraphStore> {
   const store: GraphStore =
     config.engine === 'neo4j'
       ? new Neo4jGraphStore(config)
-      : new KuzuGraphStore({ path: config.path, queryWorkers: options.queryWorkers, bufferPoolBytes: options.kuzuBufferPoolBytes });
+      : new KuzuGraphStore({
+          path: config.path,
+          queryWorkers: options.queryWorkers,
+          queryMemoryMb: options.queryMemoryMb,
+          bufferPoolBytes: options.kuzuBufferPoolBytes,
+        });
   try {
     await store.init();
   } catch (err) {

@@ -48,7 +48,16 @@ export interface ReadOnlyRunOptions {
   timeoutMs: number;
   /** At most this many rows come back; `truncated` says whether there were more. */
   rowLimit: number;
+  /**
+   * The rows may come to at most about this many bytes as JSON (default
+   * DEFAULT_RESULT_BYTES); a larger result fails as `too-large` rather than
+   * being built in memory.
+   */
+  resultBytes?: number;
 }
+
+/** The result-size limit when a caller gives none (QUERY_RESULT_BYTES's default). */
+export const DEFAULT_RESULT_BYTES = 8 * 1024 * 1024;
 
 /** What a read-only run gives back. */
 export interface ReadOnlyResult {
@@ -70,7 +79,8 @@ export type CypherErrorKind =
   | 'read-only' // the engine refused a write
   | 'multiple-statements' // more than one statement in one string
   | 'timeout' // stopped at the time limit
-  | 'resources' // ran out of memory in the engine
+  | 'resources' // ran out of memory in the engine (or the sandbox's memory limit)
+  | 'too-large' // the result is larger than the result-size limit
   | 'runtime' // failed while running
   | 'unavailable'; // the engine (or its sandbox) could not be reached
 

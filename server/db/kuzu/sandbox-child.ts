@@ -24,6 +24,7 @@ import kuzu from 'kuzu';
 import type { Database, KuzuValue, QueryResult } from 'kuzu';
 import { refuseSideEffects } from '../cypher-guard.js';
 import { CypherRunError, type ResultNode } from '../query-types.js';
+import { ResultBudget } from '../result-size.js';
 import { KuzuValueConverter, classifyKuzuError, nodeLookup } from './kuzu-values.js';
 import type { FromChild, ToChild } from './sandbox-protocol.js';
 import { SerialConnection } from './serial-connection.js';
@@ -31,6 +32,8 @@ import { SerialConnection } from './serial-connection.js';
 let db: Database | null = null;
 let conn: SerialConnection | null = null;
 let dbDir: string | null = null;
+/** This process's OS memory limit in bytes (0 = none), named in out-of-memory errors. */
+let memoryBytes = 0;
 /** Every node of the copy by internal id, built on first need (relationship ends not in a result). */
 let lookup: Map<string, ResultNode> | null = null;
 
@@ -51,8 +54,10 @@ async function load(msg: Extract<ToChild, { type: 'load' }>): Promise<void> {
   await closeDb();
   if (/['\\]/.test(msg.exportDir)) throw new Error(`Unsupported characters in export path ${msg.exportDir}`);
   dbDir = msg.dbDir;
-  // Build the copy read-write, then reopen it read-only for queries.
-  const build = new kuzu.Database(msg.dbDir, msg.bufferPoolBytes);
+  memoryBytes = msg.memoryBytes;
+  // Build the copy read-write, then reopen it read-only for queries. Kùzu reserves `maxDbBytes` of
+  // address space up front (8 TB by default), which would not fit under the memory limit.
+  const build = new kuzu.Database(msg.dbDir, msg.bufferPoolBytes, true, false, msg.maxDbBytes);
   const buildConn = new SerialConnection(new kuzu.Connection(build));
   try {
     await buildConn.exclusive(() => buildConn.queryUnqueued(`IMPORT DATABASE '${msg.exportDir}'`));
@@ -60,7 +65,7 @@ async function load(msg: Extract<ToChild, { type: 'load' }>): Promise<void> {
     await buildConn.close();
     await build.close();
   }
-  db = new kuzu.Database(msg.dbDir, msg.bufferPoolBytes, true, true /* readOnly */);
+  db = new kuzu.Database(msg.dbDir, msg.bufferPoolBytes, true, true /* readOnly */, msg.maxDbBytes);
   // One thread per query: a heavy user query must not take every core from the server.
   conn = new SerialConnection(new kuzu.Connection(db, 1));
 }
@@ -83,7 +88,13 @@ async function run(msg: Extract<ToChild, { type: 'run' }>): Promise<FromChild> {
       if (!result) return { type: 'result', id: msg.id, result: { columns: [], rows: [], truncated: false, related: [] } };
       const columns = result.getColumnNamesSync();
       const raw: Record<string, unknown>[] = [];
-      while (raw.length < msg.rowLimit && result.hasNext()) raw.push(result.getNextSync() as Record<string, unknown>);
+      // Counted row by row, so an oversized result is neither held here nor sent to the server.
+      const budget = new ResultBudget(msg.resultBytes);
+      while (raw.length < msg.rowLimit && result.hasNext()) {
+        const row = result.getNextSync() as Record<string, unknown>;
+        budget.add(row);
+        raw.push(row);
+      }
       const truncated = result.hasNext();
       if (KuzuValueConverter.missingEnds(raw).size > 0 && !lookup) {
         lookup = nodeLookup(await c.executeUnqueued('MATCH (n) RETURN n', {}));
@@ -94,7 +105,8 @@ async function run(msg: Extract<ToChild, { type: 'run' }>): Promise<FromChild> {
     } catch (err) {
       if (err instanceof CypherRunError) return { type: 'error', id: msg.id, kind: err.kind, message: err.message, ...(err.position ? { position: err.position } : {}) };
       const { kind, message, position } = classifyKuzuError(err instanceof Error ? err.message : String(err), msg.cypher);
-      return { type: 'error', id: msg.id, kind, message, ...(position ? { position } : {}) };
+      const named = kind === 'resources' && memoryBytes > 0 ? `${message} (the query sandbox's memory limit is ${Math.round(memoryBytes / 1048576)} MiB, QUERY_MEMORY_MB)` : message;
+      return { type: 'error', id: msg.id, kind, message: named, ...(position ? { position } : {}) };
     } finally {
       result?.close();
     }

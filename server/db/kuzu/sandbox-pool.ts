@@ -5,18 +5,32 @@
  * the run fails as `timeout`, and a fresh child is started in the background.
  * The server's own connections never run user Cypher, so they keep serving.
  *
+ * Memory is bounded by the OS, not by trust in the engine: Kùzu's buffer pool
+ * and V8's heap limit do not bound what a query allocates natively
+ * (`UNWIND range(1,200000000) AS x RETURN sum(x)` reached 3.3 GB). Each child
+ * is started under `prlimit --data=<memoryBytes>` (RLIMIT_DATA: heap, anonymous
+ * mappings and thread stacks, i.e. everything a query can grow), so an
+ * allocation past the limit fails inside the child: Kùzu answers
+ * `std::bad_alloc` (a `resources` error naming the limit) or, in V8, the child
+ * dies, the run fails as `resources` and a fresh child takes its place. So the
+ * worst case of user Cypher is memoryBytes × workers (plus the shared program
+ * code of each child, ~60 MB resident). RLIMIT_DATA rather than RLIMIT_AS:
+ * Node reserves ~0.75 GB of address space it never touches, which RLIMIT_AS
+ * would charge. Where `prlimit` (util-linux) is missing the children run
+ * without an OS limit and a warning says so.
+ *
  * Copies are refreshed lazily: the store bumps a version on every write; the
  * next run exports the real database once (`EXPORT DATABASE`, a read-only
  * statement that takes no write lock) and each child re-imports that export
  * before its next run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CypherRunError, type QueryParams, type ReadOnlyResult, type ReadOnlyRunOptions } from '../query-types.js';
+import { CypherRunError, DEFAULT_RESULT_BYTES, type QueryParams, type ReadOnlyResult, type ReadOnlyRunOptions } from '../query-types.js';
 import type { FromChild, ToChild } from './sandbox-protocol.js';
 
 /** Options for the sandbox pool. */
@@ -27,7 +41,12 @@ export interface SandboxPoolOptions {
   version: () => number;
   /** Child processes, i.e. user queries that can run at the same time (default 2). */
   workers?: number;
-  /** Kùzu buffer pool of each copy (default 256 MiB): a query needing more fails as `resources`. */
+  /**
+   * OS memory limit of each child in bytes (RLIMIT_DATA; default 1 GiB, 0 = none). It must hold
+   * Node (~100 MB), Kùzu's fixed 256 MiB temporary-page region, the copy of the graph and the query.
+   */
+  memoryBytes?: number;
+  /** Kùzu buffer pool of each copy (default a quarter of memoryBytes, at most 256 MiB): a query needing more fails as `resources`. */
   bufferPoolBytes?: number;
   /** Longest wait for a free sandbox (including starting one) before a run fails as `unavailable` (default 30 s). */
   queueTimeoutMs?: number;
@@ -36,6 +55,8 @@ export interface SandboxPoolOptions {
 interface Snapshot {
   version: number;
   dir: string;
+  /** Kùzu's maximum database size for copies of it (see maxDbBytesFor). */
+  maxDbBytes: number;
   /** Children importing it right now. */
   refs: number;
 }
@@ -73,8 +94,41 @@ const EXEC_ARGV = [
   '--max-old-space-size=256',
 ];
 
+/** The default memory limit of each sandbox child (QUERY_MEMORY_MB's default). */
+export const DEFAULT_SANDBOX_MEMORY_BYTES = 1024 * 1024 * 1024;
+
+/** util-linux's prlimit, to start a child under a memory limit; null when this system has none. */
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit', '/usr/local/bin/prlimit'].find((p) => existsSync(p)) ?? null;
+let warnedNoPrlimit = false;
+/**
+ * RLIMIT_STACK of a child: glibc gives every new thread a stack of this size, and thread
+ * stacks count against RLIMIT_DATA (8 MiB each by default, with a Kùzu thread per core).
+ */
+const THREAD_STACK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Kùzu reserves address space for the largest database it may open (8 TB by
+ * default), and that reservation counts against the memory limit: a power of
+ * two with room for a copy built from `exportBytes` of Parquet (at least 64 MiB).
+ */
+export function maxDbBytesFor(exportBytes: number): number {
+  let size = 64 * 1024 * 1024;
+  while (size < exportBytes * 8) size *= 2;
+  return size;
+}
+
+function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
+  }
+  return total;
+}
+
 export class KuzuSandboxPool {
   private readonly workers: number;
+  private readonly memoryBytes: number;
   private readonly bufferPoolBytes: number;
   private readonly queueTimeoutMs: number;
   private readonly sandboxes: Sandbox[] = [];
@@ -87,7 +141,13 @@ export class KuzuSandboxPool {
 
   constructor(private readonly options: SandboxPoolOptions) {
     this.workers = Math.max(1, options.workers ?? 2);
-    this.bufferPoolBytes = options.bufferPoolBytes ?? 256 * 1024 * 1024;
+    this.memoryBytes = Math.max(0, options.memoryBytes ?? DEFAULT_SANDBOX_MEMORY_BYTES);
+    this.bufferPoolBytes =
+      options.bufferPoolBytes ?? (this.memoryBytes > 0 ? Math.min(256 * 1024 * 1024, Math.floor(this.memoryBytes / 4)) : 256 * 1024 * 1024);
+    if (this.memoryBytes > 0 && !PRLIMIT && !warnedNoPrlimit) {
+      warnedNoPrlimit = true;
+      process.emitWarning('prlimit (util-linux) was not found: Kùzu query sandboxes run without an OS memory limit.', 'RolepathWarning');
+    }
     this.queueTimeoutMs = options.queueTimeoutMs ?? 30_000;
   }
 
@@ -164,7 +224,7 @@ export class KuzuSandboxPool {
 
   /** Sends one run and waits for its answer, killing the child at the time limit. */
   private execute(sandbox: Sandbox, job: Job): Promise<ReadOnlyResult> {
-    const { timeoutMs, rowLimit } = job.options;
+    const { timeoutMs, rowLimit, resultBytes = DEFAULT_RESULT_BYTES } = job.options;
     const id = ++this.seq;
     return new Promise<ReadOnlyResult>((resolve, reject) => {
       const done = () => {
@@ -191,9 +251,18 @@ export class KuzuSandboxPool {
       };
       sandbox.onExit = () => {
         done();
-        reject(new CypherRunError('unavailable', 'The query sandbox stopped unexpectedly while running the query.'));
+        // Under a memory limit a child dies mid-run when V8 cannot grow past it; a fresh one takes its place.
+        if (!this.closed && this.sandboxes.length < this.workers) this.spawn();
+        reject(
+          this.memoryLimited()
+            ? new CypherRunError(
+                'resources',
+                `The query sandbox stopped while running the query, at its memory limit of ${Math.round(this.memoryBytes / 1048576)} MiB (QUERY_MEMORY_MB).`,
+              )
+            : new CypherRunError('unavailable', 'The query sandbox stopped unexpectedly while running the query.'),
+        );
       };
-      this.send(sandbox, { type: 'run', id, cypher: job.cypher, params: job.params, rowLimit, timeoutMs });
+      this.send(sandbox, { type: 'run', id, cypher: job.cypher, params: job.params, rowLimit, resultBytes, timeoutMs });
     });
   }
 
@@ -213,7 +282,8 @@ export class KuzuSandboxPool {
             resolve();
           } else if (msg.type === 'load-failed') {
             done();
-            reject(new CypherRunError('unavailable', `The query sandbox could not load the graph: ${msg.message}`));
+            const hint = this.memoryLimited() && /bad_alloc|mmap|allocate|memory/i.test(msg.message) ? ` (raise QUERY_MEMORY_MB, now ${Math.round(this.memoryBytes / 1048576)} MiB)` : '';
+            reject(new CypherRunError('unavailable', `The query sandbox could not load the graph: ${msg.message}${hint}`));
           }
         };
         sandbox.onExit = () => {
@@ -221,7 +291,14 @@ export class KuzuSandboxPool {
           reject(new CypherRunError('unavailable', 'The query sandbox stopped while loading the graph.'));
         };
         const dbDir = path.join(this.baseDir(), `copy-${sandbox.n}-${++this.seq}`);
-        this.send(sandbox, { type: 'load', exportDir: snapshot.dir, dbDir, bufferPoolBytes: this.bufferPoolBytes });
+        this.send(sandbox, {
+          type: 'load',
+          exportDir: snapshot.dir,
+          dbDir,
+          bufferPoolBytes: this.bufferPoolBytes,
+          maxDbBytes: snapshot.maxDbBytes,
+          memoryBytes: this.memoryLimited() ? this.memoryBytes : 0,
+        });
       });
       sandbox.loaded = snapshot;
     } catch (err) {
@@ -242,7 +319,7 @@ export class KuzuSandboxPool {
     const promise = this.options.exportTo(dir).then(
       () => {
         const previous = this.snapshot;
-        const snapshot: Snapshot = { version, dir, refs: 0 };
+        const snapshot: Snapshot = { version, dir, maxDbBytes: maxDbBytesFor(directoryBytes(dir)), refs: 0 };
         // A slower export of an older version must not replace a newer one.
         if (!previous || previous.version < version) {
           this.snapshot = snapshot;
@@ -279,9 +356,15 @@ export class KuzuSandboxPool {
     while (!this.closed && this.sandboxes.length < this.workers) this.spawn();
   }
 
+  private memoryLimited(): boolean {
+    return this.memoryBytes > 0 && PRLIMIT !== null;
+  }
+
   private spawn(): Sandbox {
+    // Under the memory limit: prlimit sets RLIMIT_DATA, then execs Node in place (same pid, same IPC channel).
+    const limited = this.memoryLimited();
     const child = fork(CHILD, [], {
-      execArgv: EXEC_ARGV,
+      ...(limited ? { execPath: PRLIMIT!, execArgv: [`--data=${this.memoryBytes}`, `--stack=${THREAD_STACK_BYTES}`, '--', process.execPath, ...EXEC_ARGV] } : { execArgv: EXEC_ARGV }),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       env: { ...process.env, NODE_OPTIONS: '' },

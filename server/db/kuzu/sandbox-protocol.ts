@@ -13,8 +13,12 @@ export type ToChild =
       /** Where the child builds its own read-only copy (must not exist yet). */
       dbDir: string;
       bufferPoolBytes: number;
+      /** Kùzu's largest database size (a power of two): its address space is reserved up front and counts against the memory limit. */
+      maxDbBytes: number;
+      /** The OS memory limit of this process, in bytes (0 = none), for messages. */
+      memoryBytes: number;
     }
-  | { type: 'run'; id: number; cypher: string; params: QueryParams; rowLimit: number; timeoutMs: number };
+  | { type: 'run'; id: number; cypher: string; params: QueryParams; rowLimit: number; resultBytes: number; timeoutMs: number };
 
 /** Child → parent. */
 export type FromChild =

@@ -4,7 +4,7 @@
  * checked parameters under a time and row limit; export and import as files.
  */
 import type { EngineName, GraphStore } from '../../db/graph-store.js';
-import { CypherRunError, type QueryParams, type ReadOnlyRunOptions } from '../../db/query-types.js';
+import { CypherRunError, DEFAULT_RESULT_BYTES, type QueryParams, type ReadOnlyRunOptions } from '../../db/query-types.js';
 import type { ImportResponse, ParamSpec, QueryBundle, QueryFile, QueryListResponse, RunResponse, SaveQueryRequest, SavedQueryDto, SavedQuerySummary } from '../../contract/queries.js';
 import { AppError, forbidden, invalidRequest, notFound, queryTimeout, storeUnavailable } from '../../errors.js';
 import type { SnapshotCache } from '../graph-snapshot.js';
@@ -70,7 +70,7 @@ export class QueryService {
 
   /**
    * Runs a saved query with `rawParams` checked against its declared types (defaults filled in).
-   * @throws AppError 400 (bad parameters, Cypher errors), 403 (writes), 404, 422 (no Cypher for this engine), 504 (time limit)
+   * @throws AppError 400 (bad parameters, Cypher errors), 403 (writes), 404, 413 (result-size limit), 422 (no Cypher for this engine, memory limit), 504 (time limit)
    */
   async run(name: string, rawParams: Record<string, unknown>): Promise<RunResponse> {
     const def = await this.find(name);
@@ -279,7 +279,11 @@ export class QueryService {
           [{ limit: 'timeoutMs', value: this.limits.timeoutMs, ms: Math.round(ms) }],
         );
       case 'resources':
-        return new AppError(422, 'query_too_large', `The query needed more memory than allowed: ${err.message}`, []);
+        return new AppError(422, 'query_too_large', `The query needed more memory than allowed: ${err.message}`, [{ limit: 'memory' }]);
+      case 'too-large': {
+        const value = this.limits.resultBytes ?? DEFAULT_RESULT_BYTES;
+        return new AppError(413, 'result_too_large', err.message, [{ limit: 'resultBytes', value }]);
+      }
       case 'unavailable':
         return storeUnavailable(err.message);
     }
