@@ -10,7 +10,7 @@ import { exportRoutes } from './http/export.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { datasetRoutes, importRoutes } from './http/import.routes.js';
 import { requireReader } from './http/admin-auth.js';
-import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware.js';
+import { accessLog, apiNotFound, errorHandler, methodNotAllowed, rejectRepeatedQuery, requestId } from './http/middleware.js';
 import { queryRoutes } from './http/query.routes.js';
 import { roleRoutes } from './http/role.routes.js';
 import { routeRoutes } from './http/route.routes.js';
@@ -77,6 +77,7 @@ export function createApp({
 
   const api = express.Router();
   api.use(corsPolicy(corsOrigins));
+  api.use(rejectRepeatedQuery);
   api.use(EXPENSIVE, expensiveLimit(rateLimitPerMinute));
   // Before the JSON parser: the upload is the raw file, streamed (see import.routes.ts).
   api.use(importRoutes(imports, adminToken));
@@ -88,7 +89,7 @@ export function createApp({
   api.use(exportRoutes(new RouteExportService(routes, snapshots)));
   api.use(routeRoutes(routes));
   api.use(queryRoutes(queries, adminToken));
-  api.use(apiNotFound);
+  api.use(methodNotAllowed(api), apiNotFound);
   app.use('/api', api);
 
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {

@@ -142,9 +142,14 @@ async function main(): Promise<number> {
     const query = parseOrThrow(importQuery, raw, 'option');
     let size: number;
     try {
-      size = statSync(file).size;
-    } catch {
-      throw new AppError(400, 'no_file', `Cannot read ${file}.`);
+      const stat = statSync(file);
+      // Checked here: a directory would otherwise fail mid-upload as "fetch failed" (EISDIR in the body stream).
+      if (stat.isDirectory()) throw new AppError(400, 'not_a_file', `${file} is a directory: give one file to import (a CSV, TSV or NDJSON file), e.g. ${file.replace(/\/+$/, '')}/histories.csv.`);
+      if (!stat.isFile()) throw new AppError(400, 'not_a_file', `${file} is not a regular file: give one file to import.`);
+      size = stat.size;
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError(400, 'no_file', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}.`);
     }
     const bar = new ProgressBar(size, `importing ${file}`);
     const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

@@ -3,6 +3,7 @@
  * validate requests) and the client (to parse responses).
  */
 import { z } from 'zod';
+import { decimalInt } from './numbers.js';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetsParam, datasetUsage } from './imports.js';
 
@@ -57,7 +58,7 @@ export type HealthResponse = z.infer<typeof healthResponse>;
 
 export const roleSearchQuery = z.strictObject({
   q: z.string().max(100, 'must be at most 100 characters').optional(),
-  limit: z.coerce.number().int('must be an integer').min(1).max(500).default(50),
+  limit: decimalInt(z.number().min(1).max(500)).default(50),
 });
 export const roleSearchResponse = z.object({ roles: z.array(roleDto), total: z.number() });
 export type RoleSearchResponse = z.infer<typeof roleSearchResponse>;

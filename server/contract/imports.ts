@@ -4,6 +4,7 @@
  * the datasets it writes. Shared by the server, the CLI and the client.
  */
 import { z } from 'zod';
+import { decimalInt } from './numbers.js';
 
 /** What a file holds: one stint per row, a transition table, or a role catalogue. */
 export const IMPORT_KINDS = ['histories', 'transitions', 'roles'] as const;
@@ -44,7 +45,7 @@ export const importQuery = z.strictObject({
   createRoles: flag,
   encoding: z.enum(IMPORT_ENCODINGS, { message: `must be one of ${IMPORT_ENCODINGS.join(', ')}` }).default('auto'),
   format: z.enum(IMPORT_FORMATS, { message: `must be one of ${IMPORT_FORMATS.join(', ')}` }).default('auto'),
-  minCount: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(1_000_000).optional(),
+  minCount: decimalInt(z.number().min(1, 'must be at least 1').max(1_000_000)).optional(),
 });
 export type ImportQuery = z.infer<typeof importQuery>;
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { evidenceDto } from './api.js';
 import { ROLE_FAMILIES } from './graph-data.js';
 import { datasetUsage } from './imports.js';
+import { decimalInt } from './numbers.js';
 
 export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
 export type RouteModeName = (typeof ROUTE_MODES)[number];
@@ -21,14 +22,14 @@ export const routeQuery = z.strictObject({
   from: z.string().min(1, 'is required').max(200),
   to: z.string().min(1, 'is required').max(200),
   mode: z.enum(ROUTE_MODES, { message: `must be one of ${ROUTE_MODES.join(', ')}` }).default('fewest'),
-  k: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(3),
-  maxHops: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(10, 'must be at most 10').default(6),
+  k: decimalInt(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(3),
+  maxHops: decimalInt(z.number().min(1, 'must be at least 1').max(10, 'must be at most 10')).default(6),
   avoid: csv.optional(),
   via: z.string().min(1).max(200).optional(),
   families: csv
     .pipe(z.array(z.enum(ROLE_FAMILIES, { message: `must be among ${ROLE_FAMILIES.join(', ')}` })))
     .optional(),
-  minCount: z.coerce.number().int('must be an integer').min(0, 'must be at least 0').default(1),
+  minCount: decimalInt(z.number().min(0, 'must be at least 0')).default(1),
   /** Datasets to use, combined (default: all); see server/services/dataset-selection.ts. */
   datasets: csv.optional(),
 });

@@ -58,14 +58,26 @@ export function datasetRoutes(snapshots: SnapshotCache): Router {
 
 const tooLarge = (max: number) => new AppError(413, 'payload_too_large', `The file is larger than the import limit of ${max} bytes.`, [{ field: 'body' }]);
 
-/** The request body as chunks, failing once more than `max` bytes arrived. */
+/**
+ * The request body as chunks, failing once more than `max` bytes arrived. A
+ * client that goes away mid-upload is an expected event, not a server fault:
+ * it ends the import with a 400 `upload_aborted` (nothing is written) rather
+ * than an "unhandled error" in the log.
+ */
 async function* limited(req: Request, max: number): AsyncGenerator<Uint8Array> {
   let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > max) throw tooLarge(max);
-    yield chunk;
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > max) throw tooLarge(max);
+      yield chunk;
+    }
+  } catch (err) {
+    if (err instanceof AppError || req.complete) throw err;
+    throw new AppError(400, 'upload_aborted', `The upload stopped after ${total} bytes: the client closed the connection before the whole file arrived. Nothing was written.`, [{ field: 'body', bytes: total }]);
   }
+  // Some aborts end the stream quietly instead of failing it: a body cut short is not a file.
+  if (!req.complete) throw new AppError(400, 'upload_aborted', `The upload stopped after ${total} bytes: the client closed the connection before the whole file arrived. Nothing was written.`, [{ field: 'body', bytes: total }]);
 }
 
 /** Resolves once the request body has been read to its end (or the connection closed). */

@@ -1,7 +1,11 @@
-/** Cross-cutting HTTP middleware: request ids, access logs, 404 for unknown API paths, and the one error handler. */
+/**
+ * Cross-cutting HTTP middleware: request ids, access logs, repeated query
+ * parameters, 405 for a known path asked with the wrong method, 404 for
+ * unknown API paths, and the one error handler.
+ */
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, notFound } from '../errors.js';
+import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
+import { AppError, invalidRequest, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -33,6 +37,65 @@ export function accessLog(logger: Logger): RequestHandler {
       );
     });
     next();
+  };
+}
+
+/**
+ * A query parameter given twice (`format=csv&format=svg`) is a 400 naming it:
+ * every endpoint takes each parameter once, and guessing which one was meant
+ * (or answering "missing format") would hide the mistake.
+ */
+export const rejectRepeatedQuery: RequestHandler = (req, _res, next) => {
+  const repeated = Object.entries(req.query as Record<string, unknown>).filter(([, v]) => Array.isArray(v));
+  if (!repeated.length) {
+    next();
+    return;
+  }
+  const said = (v: unknown) => (v as unknown[]).map((x) => `"${String(x).slice(0, 40)}"`).join(', ');
+  next(
+    invalidRequest(
+      `Repeated query parameter${repeated.length > 1 ? 's' : ''}: ${repeated.map(([k, v]) => `${k} (given ${(v as unknown[]).length} times: ${said(v)})`).join('; ')}. Give each parameter once.`,
+      repeated.map(([field, v]) => ({ field, message: 'is given more than once', values: (v as unknown[]).map(String) })),
+    ),
+  );
+};
+
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  handle?: { stack?: RouteLayer[] };
+  match(path: string): unknown;
+}
+
+/** The methods the routes of `router` (and the routers mounted in it, at its root) answer for `path`. */
+export function allowedMethods(router: Router, path: string): string[] {
+  const methods = new Set<string>();
+  const walk = (stack: readonly RouteLayer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        if (!layer.match(path)) continue;
+        for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') methods.add(m.toUpperCase());
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((router as unknown as { stack: RouteLayer[] }).stack);
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/**
+ * 405 with `Allow` when the path exists under another method (`DELETE
+ * /api/roles`); goes on to the 404 otherwise. Mount after every route of
+ * `router`.
+ */
+export function methodNotAllowed(router: Router): RequestHandler {
+  return (req, res, next) => {
+    const allow = allowedMethods(router, req.path);
+    if (!allow.length || allow.includes(req.method)) {
+      next();
+      return;
+    }
+    res.setHeader('Allow', allow.join(', '));
+    next(new AppError(405, 'method_not_allowed', `${req.method} is not allowed on ${req.baseUrl}${req.path}; it answers ${allow.join(', ')}.`, [{ allow }]));
   };
 }
 

@@ -4,6 +4,7 @@
  * the CLI and the browser. Pure.
  */
 import { z } from 'zod';
+import { decimalInt } from '../numbers.js';
 import { routeQuery } from '../routes.js';
 import type { ProvenanceQuery } from './provenance.js';
 
@@ -40,7 +41,7 @@ export const routeExportQuery = z.strictObject({
   ...routeQuery.shape,
   format: z.enum(EXPORT_FORMATS, { message: FORMAT_HELP }),
   /** Which of the routes found (1 = best). */
-  route: z.coerce.number().int('must be an integer').min(1, 'must be at least 1').max(20, 'must be at most 20').default(1),
+  route: decimalInt(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(1),
   lang: z.enum(['en', 'ja'], { message: 'must be en or ja' }).default('en'),
   /** Path diagram (svg) only. */
   direction: z.enum(['auto', 'lr', 'tb'], { message: 'must be auto, lr or tb' }).default('auto'),

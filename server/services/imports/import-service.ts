@@ -2,9 +2,9 @@
  * Imports against the store: reads the stored roles and the dataset's
  * privacy threshold, runs the import (runImport), and — when the file has no
  * errors and this is not a dry run — writes it in one transaction and tells
- * the app its snapshot is stale. One import at a time per process: an
- * embedded Kùzu database takes one writer, and two imports of one dataset
- * would race anyway.
+ * the app its snapshot is stale. One writing import at a time per process:
+ * an embedded Kùzu database takes one writer, and two imports of one dataset
+ * would race anyway. Dry runs write nothing and take no turn.
  */
 import type { ImportQuery, ImportReport } from '../../contract/imports.js';
 import { DEFAULT_MIN_COUNT } from '../../contract/imports.js';
@@ -37,8 +37,10 @@ export class ImportService {
    * @throws AppError 409 when another import is running; store errors as they come
    */
   async run(source: AsyncIterable<Uint8Array>, query: ImportQuery, onProgress?: (bytes: number) => void): Promise<ImportReport> {
-    if (this.running) throw new AppError(409, 'import_running', 'Another import is running. Try again when it has finished.');
-    this.running = true;
+    // A dry run writes nothing, so it needs no turn: a slow (or trickling) upload must not make checks wait or fail.
+    const writes = !query.dryRun;
+    if (writes && this.running) throw new AppError(409, 'import_running', 'Another import is running. Try again when it has finished.');
+    if (writes) this.running = true;
     const started = performance.now();
     try {
       const [roles, datasets] = await Promise.all([this.store.listRoles(), this.store.listDatasets()]);
@@ -67,7 +69,7 @@ export class ImportService {
       report.ms = Math.round(performance.now() - started);
       return report;
     } finally {
-      this.running = false;
+      if (writes) this.running = false;
     }
   }
 }

@@ -9,6 +9,7 @@ import type { ImportResponse, ParamSpec, QueryBundle, QueryFile, QueryListRespon
 import { AppError, forbidden, invalidRequest, notFound, queryTimeout, storeUnavailable } from '../../errors.js';
 import type { SnapshotCache } from '../graph-snapshot.js';
 import { resultElements } from './elements.js';
+import { checkAdHocParams } from './adhoc-params.js';
 import { checkSpecs, checkValue, ParamSpecError, parseParamSpecs } from './param-spec.js';
 import {
   QueryFileError,
@@ -87,7 +88,9 @@ export class QueryService {
 
   /** Runs ad hoc Cypher read-only; `params` are JSON values (checked by the HTTP layer). @throws AppError 400, 403, 504 */
   async runAdHoc(cypher: string, params: Record<string, unknown>): Promise<RunResponse> {
-    return this.execute(this.guard(cypher), params as QueryParams);
+    const statement = this.guard(cypher);
+    checkAdHocParams(statement, params);
+    return this.execute(statement, params as QueryParams);
   }
 
   /**
