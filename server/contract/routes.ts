@@ -67,6 +67,8 @@ export const resolvedRouteQuery = z.object({
   via: z.string().nullable(),
   families: z.array(z.string()),
   minCount: z.number(),
+  /** The datasets asked for with `datasets=` (absent: all of them); exports record it with the query. */
+  datasets: z.array(z.string()).optional(),
 });
 export type ResolvedRouteQuery = z.infer<typeof resolvedRouteQuery>;
 

@@ -58,7 +58,7 @@ export class RouteService {
       return {
         routes: result.routes,
         note: result.note,
-        query: { ...query, via: query.via ?? null },
+        query: { ...query, via: query.via ?? null, ...(params.datasets ? { datasets: params.datasets } : {}) },
         dataVersion: snapshot.dataVersion,
         datasets: selection.usage,
       };

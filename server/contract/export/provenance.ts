@@ -35,6 +35,7 @@ export function queryString(q: ProvenanceQuery): string {
   if (q.via) p.set('via', q.via);
   if (q.families.length) p.set('families', q.families.join(','));
   p.set('minCount', String(q.minCount));
+  if (q.datasets?.length) p.set('datasets', q.datasets.join(','));
   return p.toString();
 }
 

@@ -39,7 +39,8 @@ export class RouteExportService {
       route: routeNumber,
       dataVersion: answer.dataVersion,
       exportedAt: this.now().toISOString(),
-      source: describeSource(Object.keys(snapshot.datasets).sort(), routeSources(route)),
+      // The datasets the answer was drawn from, not every dataset stored.
+      source: describeSource(answer.datasets?.used ?? Object.keys(snapshot.datasets).sort(), routeSources(route)),
     };
     return renderRouteExport(
       format,
