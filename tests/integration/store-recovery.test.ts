@@ -1,7 +1,8 @@
 /**
- * The service outlives its store: a locked Kùzu file or a store that dies
- * mid-load gives 503s with a clear message, then the service recovers on its
- * own, without a restart and without losing stored data.
+ * The service outlives its store: a locked Kùzu file, a store that dies
+ * mid-load, or a Neo4j server stopped and restarted under load gives 503s with
+ * a clear message, then the service recovers on its own, without a restart and
+ * without losing stored data.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { ResilientGraphStore } from '../../server/db/resilient-store.js';
 import { createLogger } from '../../server/logger.js';
 import { readSeedDir } from '../../server/services/seed-reader.js';
 import { seedIfEmpty } from '../../server/services/seed-service.js';
+import { onKuzu, onNeo4j } from '../fixtures/engine.js';
+import { launcherBuilt, NEO4J_TEST_PASSWORD, startNeo4j } from '../fixtures/neo4j-process.js';
 import { ROOT, spawnServer } from '../fixtures/spawn-server.js';
 
 const until = async (check: () => Promise<boolean>, ms: number) => {
@@ -28,7 +31,7 @@ const until = async (check: () => Promise<boolean>, ms: number) => {
   return false;
 };
 
-describe('store recovery', () => {
+describe.runIf(onKuzu)('store recovery (Kùzu)', () => {
   it('answers 503 while the Kùzu file is locked by another process, then recovers by itself', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-locked-'));
     const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/hold-kuzu-lock.ts', path.join(dataDir, 'rolepath.kuzu')], { cwd: ROOT });
@@ -108,4 +111,71 @@ describe('store recovery', () => {
       await store.close();
     }
   });
+});
+
+describe.runIf(onNeo4j && launcherBuilt)('store recovery (Neo4j)', () => {
+  it('Neo4j stopped under load: 503 store_unavailable within 5 s, then recovery after its restart, without restarting rolepath', async () => {
+    const neo4j = await startNeo4j();
+    let restarted: Awaited<ReturnType<typeof startNeo4j>> | undefined;
+    const server = await spawnServer({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: NEO4J_TEST_PASSWORD, RATE_LIMIT_PER_MINUTE: '0', DATA_VERSION_CHECK_MS: '200' });
+    const statuses = new Map<number, number>();
+    const codes = new Set<string>();
+    let stop = false;
+    const worker = async () => {
+      for (let i = 0; i < 5000 && !stop; i++) {
+        const p = ['/api/ready', '/api/health', '/api/queries/hub-roles/run'][i % 3]!;
+        const res = await fetch(server.url + p, p.endsWith('/run') ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {});
+        const body = (await res.json().catch(() => null)) as any;
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status >= 500) codes.add(body?.error?.code);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      const seeded = (await (await fetch(`${server.url}/api/health`)).json()) as any;
+      expect(seeded.roles).toBeGreaterThan(30);
+      const load = Promise.all([worker(), worker()]);
+      await new Promise((r) => setTimeout(r, 500));
+
+      const stoppedAt = Date.now();
+      await neo4j.stop('SIGKILL'); // the database dies under load
+      // Every request now gets a 503 store_unavailable, quickly (not after the driver's 30 s of retries).
+      let first503 = Infinity;
+      while (Date.now() - stoppedAt < 10_000) {
+        const res = await fetch(`${server.url}/api/ready`);
+        if (res.status === 503) {
+          first503 = Date.now() - stoppedAt;
+          expect(((await res.json()) as any).error.code).toBe('store_unavailable');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(first503).toBeLessThan(5000);
+      const started = Date.now();
+      const slow = await fetch(`${server.url}/api/roles/customer-support`);
+      expect([200, 503]).toContain(slow.status); // from the snapshot, or a quick 503
+      expect(Date.now() - started).toBeLessThan(5000);
+
+      restarted = await startNeo4j({ port: neo4j.port, dataDir: neo4j.dataDir });
+      const back = Date.now();
+      let recovered = false;
+      while (Date.now() - back < 20_000 && !recovered) {
+        recovered = (await fetch(`${server.url}/api/ready`)).ok;
+        if (!recovered) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(recovered, 'rolepath answers again without a restart').toBe(true);
+      stop = true;
+      await load;
+      const after = (await (await fetch(`${server.url}/api/health`)).json()) as any;
+      expect(after.roles).toBe(seeded.roles); // nothing lost
+      expect(after.dataVersion).toBe(seeded.dataVersion);
+      expect([...statuses.keys()].filter((s) => s !== 200 && s !== 503)).toEqual([]); // nothing but answers and 503s
+      expect([...codes]).toEqual(['store_unavailable']);
+    } finally {
+      stop = true;
+      await server.stop();
+      await restarted?.stop();
+      await neo4j.stop();
+    }
+  }, 120_000);
 });
