@@ -26,13 +26,18 @@ export const CSV_COLUMNS = [
   'exported_at',
 ] as const;
 
+/** First characters a spreadsheet takes as the start of a formula (ASCII and full-width). */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
 /**
  * One CSV field. Text that a spreadsheet would run as a formula (starting with
  * = + - @ or a control character) gets a leading apostrophe (OWASP's advice).
+ * The full-width ＝ ＋ － ＠ count too: Japanese spreadsheet software reads
+ * them as the ASCII signs when it parses a cell.
  */
 export function csvField(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
