@@ -26,6 +26,8 @@ export function approxJsonBytes(value: unknown): number {
       if (value === null) return 4;
       if (value instanceof Date) return 26;
       if (ArrayBuffer.isView(value)) return value.byteLength * 4 + 2;
+      // A Neo4j driver Integer ({low, high}) goes out as a plain number.
+      if ('low' in value && 'high' in value && Object.keys(value).length === 2) return 12;
       let n = 2;
       if (Array.isArray(value)) for (const v of value as unknown[]) n += approxJsonBytes(v) + 1;
       else for (const [k, v] of Object.entries(value)) n += k.length + 4 + approxJsonBytes(v);

@@ -181,10 +181,62 @@ export function userCypherContract(engine: string, open: () => Promise<GraphStor
       const elapsed = performance.now() - started;
       expect(err.kind).toBe('timeout');
       expect(elapsed).toBeGreaterThanOrEqual(290);
-      // Kùzu kills the sandbox at the limit; Neo4j's server stops the transaction, with a client deadline 1 s later.
-      expect(elapsed).toBeLessThan(engine === 'kuzu' ? 1000 : 2500);
+      // Kùzu kills the sandbox at the limit; Neo4j's server stops the transaction, with a client deadline 0.3 s later.
+      expect(elapsed).toBeLessThan(300 + 500);
       // And the next run works.
       expect((await store.runReadOnly('RETURN 1 AS one', {}, limits)).rows).toEqual([{ one: 1 }]);
+    });
+
+    it('refuses a result larger than the result-size limit, naming it, without building it', async () => {
+      // 200 rows of 1 MB each: a 200 MB body before there was a byte limit.
+      const big =
+        engine === 'kuzu'
+          ? 'UNWIND range(1, 200) AS i RETURN i, repeat("x", 1000000) AS s'
+          : "WITH reduce(s = 'x', k IN range(1, 20) | s + s) AS s UNWIND range(1, 200) AS i RETURN i, s";
+      const started = performance.now();
+      const err = await failure(store.runReadOnly(big, {}, { ...limits, rowLimit: 1000, resultBytes: 1_000_000 }));
+      expect(err.kind).toBe('too-large');
+      expect(err.message).toContain('1000000-byte limit (QUERY_RESULT_BYTES)');
+      expect(performance.now() - started).toBeLessThan(3000);
+      // Under the limit the same kind of query answers, and the limit counts bytes, not rows.
+      const small = await store.runReadOnly('UNWIND range(1, 50) AS i RETURN i', {}, { ...limits, resultBytes: 2000 });
+      expect(small.rows).toHaveLength(50);
+      expect((await failure(store.runReadOnly('UNWIND range(1, 500) AS i RETURN i', {}, { ...limits, rowLimit: 1000, resultBytes: 2000 }))).kind).toBe('too-large');
+    });
+
+    it('answers a query that needs more memory than allowed with a resources error naming the limit, promptly, and keeps serving', async () => {
+      await store.runReadOnly('RETURN 1 AS one', {}, limits);
+      // Kùzu: a 1.6 GB list against the sandbox's OS memory limit (1 GiB by default); Neo4j: a collect()
+      // the server's transaction memory limit refuses (a transient error that must not be retried into a timeout).
+      const hungry =
+        engine === 'kuzu'
+          ? 'UNWIND range(1, 200000000) AS x RETURN sum(x) AS total'
+          : "WITH reduce(s = 'x', k IN range(1, 20) | s + s) AS s UNWIND range(1, 2000) AS i RETURN size(collect(s)) AS n";
+      const started = performance.now();
+      const err = await failure(store.runReadOnly(hungry, {}, { timeoutMs: 20_000, rowLimit: 10 }));
+      expect(err.kind).toBe('resources');
+      expect(err.message).toMatch(engine === 'kuzu' ? /memory limit is \d+ MiB, QUERY_MEMORY_MB/ : /limit|memory/i);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect((await store.runReadOnly('RETURN 1 AS one', {}, limits)).rows).toEqual([{ one: 1 }]);
+      expect((await store.counts()).roles).toBe(4);
+    });
+
+    it('refuses settings, files and procedures hidden behind \\u escapes or quoted names', async () => {
+      for (const statement of [
+        "CALL current_setting('home_directory') RETURN *",
+        "CALL `current_setting`('home_directory') RETURN *",
+        'CALL dbms.listConfig() YIELD name RETURN name',
+        'WITH 1 AS x \\u0043ALL dbms.listConfig() YIELD name RETURN name',
+        'CALL \\u0064bms.listConfig() YIELD name RETURN name',
+        "WITH 1 AS x \\u004cOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+        "RETURN '\\u0027 + 1 AS y, 1 AS z \\u004cOAD //' AS x",
+        'WITH 1 AS x \\u0053HOW SETTINGS',
+      ]) {
+        const err = await failure(store.runReadOnly(statement, {}, limits));
+        expect(err.kind, statement).toBe('read-only');
+      }
+      // An escape inside a string is still just a character.
+      expect((await store.runReadOnly("RETURN 'caf\\u00e9' AS s", {}, limits)).rows[0]!.s).toMatch(/^caf/);
     });
 
     it('sees writes made after earlier runs', async () => {

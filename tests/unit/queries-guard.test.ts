@@ -1,6 +1,6 @@
 /** The read-only guard reads Cypher like a lexer: writes are caught wherever they hide, words in strings and comments are not. */
 import { describe, expect, it } from 'vitest';
-import { checkReadOnly, parameterNames } from '../../server/db/cypher-guard.js';
+import { checkReadOnly, decodeUnicodeEscapes, parameterNames, READ_PROCEDURES } from '../../server/db/cypher-guard.js';
 
 const refused = (text: string, options?: Parameters<typeof checkReadOnly>[1]) => {
   const r = checkReadOnly(text, options);
@@ -112,5 +112,33 @@ describe('checkReadOnly for the adapters (allow)', () => {
 describe('parameterNames', () => {
   it('lists $parameters outside strings and comments, once each', () => {
     expect(parameterNames("MATCH (r:Role {id: $role}) WHERE r.x < $hops AND r.y = '$nope' // $also_nope\nRETURN $role")).toEqual(['role', 'hops']);
+  });
+});
+
+describe('\\u escapes, read as Neo4j reads them (it decodes them before lexing)', () => {
+  it.each([
+    ["\\u004cOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", 'files', 1, 1],
+    ['WITH 1 AS x \\u0043ALL dbms.listConfig() YIELD name RETURN name', 'procedure', 1, 13],
+    // \u0027 ends the string early in Neo4j, so LOAD is a clause there.
+    ["RETURN '\\u0027 + 1 AS y, 1 AS z \\u004cOAD //' AS x", 'files', 1, 33],
+    ['MATCH (n)\n\\u0044ETACH \\u0044ELETE n', 'write', 2, 1],
+  ])('refuses %s', (text, reason, line, column) => {
+    const checked = checkReadOnly(text);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.violation).toMatchObject({ reason, line, column });
+    expect(checked.violation.message).toContain('after decoding \\u escapes');
+  });
+
+  it('leaves escapes that decode to harmless text, and escaped backslashes, alone', () => {
+    expect(checkReadOnly("RETURN 'caf\\u00e9' AS s")).toEqual({ ok: true, statement: "RETURN 'caf\\u00e9' AS s" });
+    expect(checkReadOnly("RETURN 'a\\\\u0027 LOAD' AS s").ok).toBe(true);
+    expect(decodeUnicodeEscapes('\\u0041\\\\u0041\\uZZZZ').text).toBe('A\\\\u0041\\uZZZZ');
+  });
+
+  it('refuses configuration functions: current_setting is not on the allow-list', () => {
+    const checked = checkReadOnly("CALL current_setting('home_directory') RETURN *");
+    expect(checked.ok).toBe(false);
+    expect(READ_PROCEDURES.has('current_setting')).toBe(false);
   });
 });

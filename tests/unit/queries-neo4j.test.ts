@@ -8,7 +8,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { CypherRunError } from '../../server/db/query-types.js';
-import { classifyNeo4jError, runReadOnly } from '../../server/db/neo4j/neo4j-user-cypher.js';
+import { classifyNeo4jError, refusedPlanStep, runReadOnly } from '../../server/db/neo4j/neo4j-user-cypher.js';
 import { Neo4jValueConverter, toNeo4jParams } from '../../server/db/neo4j/values.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -143,5 +143,39 @@ describe('runReadOnly on Neo4j', () => {
     expect(err).toBeInstanceOf(CypherRunError);
     expect((err as CypherRunError).kind).toBe('timeout');
     expect(performance.now() - started).toBeLessThan(700);
+  });
+});
+
+describe('refusedPlanStep: the engine holds the line (EXPLAIN before the run)', () => {
+  const step = (operatorType: string, Details = '', children: unknown[] = []) => ({ operatorType, arguments: { Details }, children }) as never;
+  it('refuses LOAD CSV, commands and procedures off the allow-list anywhere in the plan', () => {
+    expect(refusedPlanStep(step('ProduceResults@neo4j', 'l', [step('LoadCSV@neo4j', 'l')]))).toMatch(/LOAD CSV/);
+    expect(refusedPlanStep(step('ProduceResults@neo4j', 'name', [step('ProcedureCall@neo4j', 'dbms.listConfig() :: (name :: STRING)')]))).toMatch(/dbms\.listConfig/);
+    expect(refusedPlanStep(step('ProduceResults@neo4j', '', [step('ShowSettings@neo4j', 'allSettings')]))).toMatch(/ShowSettings/);
+    expect(refusedPlanStep(step('ProduceResults@neo4j', '', [step('Union@neo4j', '', [step('Projection@neo4j'), step('ProcedureCall@neo4j', 'dbms.setConfigValue(x) :: ()')])]))).toMatch(/setConfigValue/);
+  });
+  it('lets reads and allow-listed procedures through', () => {
+    expect(refusedPlanStep(step('ProduceResults@neo4j', 'n', [step('AllNodesScan@neo4j', 'n')]))).toBeNull();
+    expect(refusedPlanStep(step('ProduceResults@neo4j', 'label', [step('ProcedureCall@neo4j', 'db.labels() :: (label :: STRING)')]))).toBeNull();
+    expect(refusedPlanStep(null)).toBeNull();
+  });
+  it('refuses a run whose plan loads files, before running it', async () => {
+    const queries: string[] = [];
+    const driver = {
+      session: () => ({
+        beginTransaction: async () => ({
+          run: (q: string) => {
+            queries.push(q);
+            return { summary: { plan: step('ProduceResults@neo4j', 'l', [step('LoadCSV@neo4j', 'l')]) } };
+          },
+          rollback: async () => undefined,
+        }),
+        close: async () => undefined,
+      }),
+    } as unknown as Driver;
+    // A text the guard lets through (as if it had missed something): the plan refuses it.
+    const err = await runReadOnly(driver, undefined, 'MATCH (n) RETURN n', {}, { timeoutMs: 1000, rowLimit: 10 }).catch((e: unknown) => e);
+    expect((err as CypherRunError).kind).toBe('read-only');
+    expect(queries).toEqual(['EXPLAIN MATCH (n) RETURN n']);
   });
 });
