@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoleDetailsResponse } from '../contract/api.js';
 import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export/formats.js';
+import { toLang, type Lang } from '../contract/lang.js';
 import { routeQuery, type RouteResponse } from '../contract/routes.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openGraphStore } from '../db/index.js';
@@ -26,7 +27,7 @@ import { RouteService } from '../services/route-service.js';
 import { formatRoutes, type RoleNames } from './route-format.js';
 
 const USAGE =
-  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
+  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--lang en|ja] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
 
 type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
 
@@ -40,7 +41,8 @@ async function viaServer(base: string, search: URLSearchParams): Promise<Answer 
   }
   const body = (await res.json()) as RouteResponse | { error: { message: string; details: unknown[] } };
   if ('error' in body) throw new AppError(res.status, 'server', body.error.message, body.error.details);
-  const ids = new Set(body.routes.flatMap((r) => r.roles).concat(body.query.from, body.query.to));
+  const around = body.noRoute ? [...body.noRoute.reachable, ...body.noRoute.feeders].map((r) => r.id) : [];
+  const ids = new Set(body.routes.flatMap((r) => r.roles).concat(body.query.from, body.query.to, body.query.avoid, body.query.via ?? [], around));
   const names = new Map<string, RoleNames>();
   await Promise.all(
     [...ids].map(async (id) => {
@@ -52,11 +54,11 @@ async function viaServer(base: string, search: URLSearchParams): Promise<Answer 
 }
 
 /** Opens the configured store in this process and answers there. */
-async function locally(params: ReturnType<typeof routeQuery.parse>): Promise<Answer> {
+async function locally(params: ReturnType<typeof routeQuery.parse>, lang: Lang): Promise<Answer> {
   const store = await openGraphStore(loadConfig().store);
   try {
     const snapshots = new SnapshotCache(store);
-    const response = await new RouteService(snapshots).find(params);
+    const response = await new RouteService(snapshots).find(params, lang);
     const { rolesById } = await snapshots.get();
     return { response, names: rolesById };
   } finally {
@@ -108,11 +110,14 @@ async function main(): Promise<number> {
     if (typeof v === 'string') raw[param] = v;
   }
   if (values.export !== undefined) return exportRoute(values.export, raw, values);
+  // --lang en|ja; anything else is English, not an error (as on the API).
+  const lang = toLang(values.lang) ?? 'en';
+  raw.lang = lang;
   try {
     const config = loadConfig();
-    const params = parseOrThrow(routeQuery, raw, 'option');
-    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw))) ?? (await locally(params));
-    console.log(values.json ? JSON.stringify(answer.response, null, 2) : formatRoutes(answer.response, answer.names));
+    const params = parseOrThrow(routeQuery, raw, 'option', lang);
+    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw))) ?? (await locally(params, lang));
+    console.log(values.json ? JSON.stringify(answer.response, null, 2) : formatRoutes(answer.response, answer.names, lang));
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
@@ -178,7 +183,7 @@ async function exportRoute(file: string, raw: Record<string, string>, values: Re
   for (const opt of ['route', 'lang', 'direction'] as const) if (typeof values[opt] === 'string') query[opt] = values[opt];
   try {
     const config = loadConfig();
-    const params = parseOrThrow(routeExportQuery, query, 'option');
+    const params = parseOrThrow(routeExportQuery, query, 'option', toLang(query.lang) ?? 'en');
     let body = await exportViaServer(`http://${config.host}:${config.port}`, new URLSearchParams(query));
     if (body === null) {
       const store = await openGraphStore(config.store);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { decimalInt } from './numbers.js';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetsParam, datasetUsage } from './imports.js';
+import { langParam } from './lang.js';
 
 export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string(), glossJa: z.string().optional() });
 
@@ -59,6 +60,8 @@ export type HealthResponse = z.infer<typeof healthResponse>;
 export const roleSearchQuery = z.strictObject({
   q: z.string().max(100, 'must be at most 100 characters').optional(),
   limit: decimalInt(z.number().min(1).max(500)).default(50),
+  /** Language of error messages (see contract/lang.ts). */
+  lang: langParam,
 });
 export const roleSearchResponse = z.object({ roles: z.array(roleDto), total: z.number() });
 export type RoleSearchResponse = z.infer<typeof roleSearchResponse>;
@@ -70,7 +73,7 @@ export const roleIdParam = z.strictObject({ id: z.string().min(1).max(200) });
 export const emptyQuery = z.strictObject({});
 
 /** Query parameters of `GET /api/roles/:id` and `GET /api/graph`. */
-export const datasetsQuery = z.strictObject({ datasets: datasetsParam.optional() });
+export const datasetsQuery = z.strictObject({ datasets: datasetsParam.optional(), lang: langParam });
 
 export const roleDetailsResponse = z.object({
   role: roleDto,

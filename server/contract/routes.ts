@@ -7,6 +7,7 @@ import { evidenceDto } from './api.js';
 import { ROLE_FAMILIES } from './graph-data.js';
 import { datasetUsage } from './imports.js';
 import { decimalInt } from './numbers.js';
+import { langParam } from './lang.js';
 
 export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
 export type RouteModeName = (typeof ROUTE_MODES)[number];
@@ -32,6 +33,8 @@ export const routeQuery = z.strictObject({
   minCount: decimalInt(z.number().min(0, 'must be at least 0')).default(1),
   /** Datasets to use, combined (default: all); see server/services/dataset-selection.ts. */
   datasets: csv.optional(),
+  /** Language of notes and messages: en or ja (default: Accept-Language, then English; an unknown one is English). */
+  lang: langParam,
 });
 export type RouteQueryParams = z.infer<typeof routeQuery>;
 
@@ -72,10 +75,30 @@ export const resolvedRouteQuery = z.object({
 });
 export type ResolvedRouteQuery = z.infer<typeof resolvedRouteQuery>;
 
+/** A role at a distance in moves. */
+export const roleAtDistanceDto = z.object({ id: z.string(), hops: z.number() });
+
+/** When no chain of recorded moves joins from and to: where one can go instead, and why they do not meet. */
+export const noRouteDto = z.object({
+  /** Roles reachable from `from`, nearest first (at most 100; `reachableTotal` counts all). */
+  reachable: z.array(roleAtDistanceDto),
+  reachableTotal: z.number(),
+  /** Roles from which `to` can be reached, nearest first (at most 100). */
+  feeders: z.array(roleAtDistanceDto),
+  feedersTotal: z.number(),
+  /** Why the two sides do not meet, in the answer's language, naming roles by name. */
+  reason: z.string(),
+});
+export type NoRouteDto = z.infer<typeof noRouteDto>;
+
 export const routeResponse = z.object({
   routes: z.array(routeDto),
   /** Empty when routes were found; otherwise which limit cut them off. */
   note: z.string(),
+  /** Set when no chain of recorded moves joins the two roles at all (null when routes exist or a limit cut them off). */
+  noRoute: noRouteDto.nullable().optional(),
+  /** The language the note and messages are in. */
+  lang: z.enum(['en', 'ja']).optional(),
   /** The query as understood, with defaults filled in. */
   query: resolvedRouteQuery,
   /** The data version (GraphSnapshot.dataVersion) the routes were found in; exports record it. */

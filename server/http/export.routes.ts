@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { EXPORT_FORMATS, FORMAT_HELP, routeExportQuery } from '../contract/export/formats.js';
 import { invalidRequest } from '../errors.js';
 import type { RouteExportService } from '../services/export/route-export.js';
+import { requestLang } from './lang.js';
 import { parseOrThrow } from './validate.js';
 
 export function exportRoutes(exporter: RouteExportService): Router {
@@ -18,7 +19,7 @@ export function exportRoutes(exporter: RouteExportService): Router {
       throw invalidRequest(`${given}${FORMAT_HELP}`, [{ field: 'format', message: FORMAT_HELP, allowed: [...EXPORT_FORMATS] }]);
     }
     const params = parseOrThrow(routeExportQuery, req.query, 'query parameter');
-    const out = await exporter.export(params);
+    const out = await exporter.export({ ...params, lang: requestLang(req) });
     res.setHeader('Content-Type', out.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${out.fileName}"`);
     // Every export carries its own time: never serve one from a cache.

@@ -2,21 +2,23 @@
 import { Router } from 'express';
 import { datasetsQuery, roleIdParam, roleSearchQuery } from '../contract/api.js';
 import type { RoleService } from '../services/role-service.js';
+import { requestLang } from './lang.js';
 import { parseOrThrow } from './validate.js';
 
 export function roleRoutes(roles: RoleService): Router {
   const router = Router();
   router.get('/roles', async (req, res) => {
-    const { q, limit } = parseOrThrow(roleSearchQuery, req.query, 'query parameter');
+    const { q, limit } = parseOrThrow(roleSearchQuery, req.query, 'query parameter', requestLang(req));
     res.json(await roles.search(q, limit));
   });
   router.get('/roles/:id', async (req, res) => {
-    const { id } = parseOrThrow(roleIdParam, req.params, 'path parameter');
-    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter');
-    res.json(await roles.details(id, datasets));
+    const lang = requestLang(req);
+    const { id } = parseOrThrow(roleIdParam, req.params, 'path parameter', lang);
+    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter', lang);
+    res.json(await roles.details(id, datasets, lang));
   });
   router.get('/graph', async (req, res) => {
-    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter');
+    const { datasets } = parseOrThrow(datasetsQuery, req.query, 'query parameter', requestLang(req));
     res.type('application/json').send(await roles.graphJson(datasets));
   });
   return router;

@@ -4,6 +4,7 @@
  */
 import type { GraphResponse, RoleDetailsResponse, RoleMoveDto, RoleSearchResponse } from '../contract/api.js';
 import type { Role, Transition } from '../contract/graph-data.js';
+import type { Lang } from '../contract/lang.js';
 import { notFound } from '../errors.js';
 import { selectDatasets, type DatasetSelection } from './dataset-selection.js';
 import type { SnapshotCache } from './graph-snapshot.js';
@@ -43,12 +44,12 @@ export class RoleService {
    * all), ranked by count, each with its evidence.
    * @throws AppError 404 when no role has this id, 400 for an unknown dataset
    */
-  async details(id: string, datasets?: readonly string[]): Promise<RoleDetailsResponse> {
+  async details(id: string, datasets?: readonly string[], lang: Lang = 'en'): Promise<RoleDetailsResponse> {
     const snapshot = await this.snapshots.get();
     const selection = selectDatasets(snapshot, datasets);
     const { rolesById } = snapshot;
     const role = rolesById.get(id);
-    if (!role) throw notFound(`No role with id "${id}"`, [{ field: 'id', value: id }]);
+    if (!role) throw notFound(lang === 'ja' ? `ID「${id}」の職種はありません` : `No role with id "${id}"`, [{ field: 'id', value: id }]);
     // From the snapshot, not the database: a role page is served at the price of a map look-up.
     const { incoming, outgoing } = this.derive(selection).moves.get(id) ?? { incoming: [], outgoing: [] };
     const summary = (otherId: string): RoleMoveDto['other'] => {

@@ -4,7 +4,9 @@
  * aliases to ids, and turns finder errors into 400s with suggestions.
  */
 import type { RouteQueryParams, RouteResponse } from '../contract/routes.js';
+import type { Lang } from '../contract/lang.js';
 import { invalidRequest } from '../errors.js';
+import { routeMessages } from './routes/messages.js';
 import type { GraphSnapshot } from './graph-snapshot.js';
 
 /** Where the route service gets the current graph (the SnapshotCache in the app; a fixed snapshot in benchmarks). */
@@ -37,7 +39,7 @@ export class RouteService {
    * unambiguous, a role's exact name or alias in either language ("CS", "経理").
    * @throws AppError 400 naming the field, with the closest role names for unknown roles
    */
-  async find(params: RouteQueryParams): Promise<RouteResponse> {
+  async find(params: RouteQueryParams, lang: Lang = 'en'): Promise<RouteResponse> {
     const snapshot = await this.snapshots.get();
     const selection = selectDatasets(snapshot, params.datasets);
     const { graph, names } = await this.current(snapshot, selection);
@@ -54,10 +56,12 @@ export class RouteService {
       minCount: params.minCount,
     };
     try {
-      const result = findRoutes(graph, query);
+      const result = findRoutes(graph, { ...query, lang });
       return {
         routes: result.routes,
         note: result.note,
+        noRoute: result.noRoute,
+        lang,
         query: { ...query, via: query.via ?? null, ...(params.datasets ? { datasets: params.datasets } : {}) },
         dataVersion: snapshot.dataVersion,
         datasets: selection.usage,
@@ -68,7 +72,8 @@ export class RouteService {
         const role = snapshot.rolesById.get(id);
         return { id, name: role?.name ?? id, nameJa: role?.nameJa ?? id };
       });
-      const hint = suggestions.length && !/did you mean/i.test(err.message) ? ` Did you mean: ${suggestions.map((s) => `${s.name} (${s.id})`).join(', ')}?` : '';
+      // Role suggestions are already in the message, by name; family suggestions are ids, which is what `families=` takes.
+      const hint = suggestions.length && err.field === 'families' ? ` ${routeMessages(lang).didYouMean(suggestions.map((s) => s.id))}` : '';
       throw invalidRequest(`${err.message}${hint}`, [{ field: err.field, message: err.message, suggestions }]);
     }
   }

@@ -21,7 +21,7 @@ describe('route CLI --export', () => {
       expect(svg.output).toContain(`Wrote ${svgFile} (svg`);
       const text = await readFile(svgFile, 'utf8');
       const drawn = elements(parseXml(text), 'text').map((t) => t.text);
-      expect(drawn).toEqual(expect.arrayContaining(['Customer support', 'カスタマーサービス', 'Product manager', 'プロダクトマネージャー']));
+      expect(drawn).toEqual(expect.arrayContaining(['Customer support', 'カスタマーサポート', 'Product manager', 'プロダクトマネージャー']));
       const prov = exportProvenance.parse(svgProvenance(text));
       expect(prov).toMatchObject({ query: { from: 'customer-support', to: 'product-manager', mode: 'likely' }, dataVersion: version });
 

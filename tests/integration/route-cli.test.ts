@@ -12,7 +12,7 @@ describe('route CLI', () => {
         DATA_DIR: server.dataDir,
       });
       expect(code, output).toBe(0);
-      expect(output).toContain('カスタマーサービス (Customer support) → プロダクトマネージャー (Product manager)');
+      expect(output).toContain('カスタマーサポート (Customer support) → プロダクトマネージャー (Product manager)');
       expect(output).toMatch(/1 move · probability \d/);
       expect(output).toContain('004_d5693c43631875f8.txt');
     } finally {
@@ -32,6 +32,25 @@ describe('route CLI', () => {
     const { code, output } = await runScript('server/cli/route.ts', ['--from', 'qa', '--to', 'hr', '--max-hops', '99'], { PORT: '1' });
     expect(code).toBe(1);
     expect(output).toContain('--max-hops');
+  });
+
+  it('--lang ja: Japanese words, and a no-route answer naming where one can go instead; an unknown --lang is English', async () => {
+    const server = await spawnServer();
+    await server.stop();
+    const env = { PORT: '1', DATA_DIR: server.dataDir };
+    const ja = await runScript('server/cli/route.ts', ['--from', '経理', '--to', '管理本部長', '--lang', 'ja'], env);
+    expect(ja.code, ja.output).toBe(0);
+    expect(ja.output).toContain('ルートはありません。 経理 から 管理本部長 へのルートはありません。');
+    expect(ja.output).toMatch(/出発地からたどり着ける職種\(\d+ 件、近い順\):\n/);
+    expect(ja.output).toContain('  • 予算管理 (Budgeting) — 1 回の移動');
+    expect(ja.output).toContain('  • ファイナンス (Finance) — 3 回の移動');
+    expect(ja.output).toContain('目的地へつながる職種(');
+    const bad = await runScript('server/cli/route.ts', ['--from', 'qa', '--to', 'hr', '--max-hops', '99', '--lang', 'ja'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('--max-hops: 10 以下にしてください');
+    const fr = await runScript('server/cli/route.ts', ['--from', 'cs', '--to', 'product-manager', '--lang', 'fr'], env);
+    expect(fr.code, fr.output).toBe(0);
+    expect(fr.output).toMatch(/1 move · probability/);
   });
 
   it('names an unknown dataset', async () => {

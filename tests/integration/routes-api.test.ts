@@ -45,7 +45,7 @@ describe('GET /api/routes on the seed graph', () => {
     const blocked = await routes('from=sales&to=business-head&avoid=corporate-head');
     expect(blocked.routes).toEqual([]);
     expect(blocked.note).toMatch(/avoid/i);
-    expect(blocked.note).toContain('corporate-head');
+    expect(blocked.note).toContain('Corporate head');
   });
 
   it('says so when no career history covers the pair, instead of guessing', async () => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { decimalInt } from '../numbers.js';
+import { langParam } from '../lang.js';
 import { routeQuery } from '../routes.js';
 import type { ProvenanceQuery } from './provenance.js';
 
@@ -42,7 +43,8 @@ export const routeExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { message: FORMAT_HELP }),
   /** Which of the routes found (1 = best). */
   route: decimalInt(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(1),
-  lang: z.enum(['en', 'ja'], { message: 'must be en or ja' }).default('en'),
+  /** Language of the diagram's words: en or ja (an unknown one is English, not an error; the HTTP layer fills it from Accept-Language). */
+  lang: langParam,
   /** Path diagram (svg) only. */
   direction: z.enum(['auto', 'lr', 'tb'], { message: 'must be auto, lr or tb' }).default('auto'),
   background: z.enum(['white', 'transparent'], { message: 'must be white or transparent' }).default('white'),

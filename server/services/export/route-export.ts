@@ -3,6 +3,7 @@
  * service, stamps it with its provenance (query, data version, time, source)
  * and renders it with the shared exporters in server/contract/export.
  */
+import { toLang } from '../../contract/lang.js';
 import { describeSource, type ExportProvenance } from '../../contract/export/provenance.js';
 import type { RouteExportParams } from '../../contract/export/formats.js';
 import { routeSources } from '../../contract/export/model.js';
@@ -23,15 +24,30 @@ export class RouteExportService {
    * @throws AppError 400 for a bad query (unknown role …), 404 when the query finds no such route, with the reason
    */
   async export(params: RouteExportParams): Promise<RenderedExport> {
-    const { format, route: routeNumber, lang, direction, background, ...query } = params;
-    const answer = await this.routes.find(query);
+    const { format, route: routeNumber, lang: asked, direction, background, ...query } = params;
+    const lang = toLang(asked) ?? 'en';
+    const answer = await this.routes.find(query, lang);
     const route = answer.routes[routeNumber - 1];
+    const snapshot = await this.snapshots.get();
     if (!route) {
       const q = answer.query;
-      const reason = answer.routes.length === 0 ? answer.note || 'No route matches the query.' : `The query finds ${answer.routes.length} route${answer.routes.length === 1 ? '' : 's'}; there is no route ${routeNumber}.`;
-      throw notFound(`No route to export from ${q.from} to ${q.to} (${q.mode}): ${reason}`, [{ field: answer.routes.length ? 'route' : 'query', reason, query: q }]);
+      const name = (id: string) => {
+        const r = snapshot.rolesById.get(id);
+        return (lang === 'ja' ? r?.nameJa : r?.name) ?? id;
+      };
+      const n = answer.routes.length;
+      const reason =
+        n === 0
+          ? answer.note || (lang === 'ja' ? '条件に合うルートはありません。' : 'No route matches the query.')
+          : lang === 'ja'
+            ? `この条件で見つかるルートは ${n} 件で、ルート ${routeNumber} はありません。`
+            : `The query finds ${n} route${n === 1 ? '' : 's'}; there is no route ${routeNumber}.`;
+      const message =
+        lang === 'ja'
+          ? `${name(q.from)} から ${name(q.to)} へ書き出せるルートはありません: ${reason}`
+          : `No route to export from ${name(q.from)} to ${name(q.to)} (${q.mode}): ${reason}`;
+      throw notFound(message, [{ field: n ? 'route' : 'query', reason, query: q }]);
     }
-    const snapshot = await this.snapshots.get();
     const provenance: ExportProvenance = {
       generator: 'rolepath',
       scope: 'route',

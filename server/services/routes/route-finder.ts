@@ -6,7 +6,10 @@
  */
 import type { CompactGraph } from './compact-graph.js';
 import { violatedConstraints } from './constraints.js';
+import { forwardHops } from './bfs.js';
 import { searchNote, travelledNote } from './diagnose.js';
+import { routeMessages } from './messages.js';
+import { noRouteAnswer } from './no-route.js';
 import { describeRoute, routeProbability } from './explain.js';
 import { DEFAULT_SEARCH_BUDGET, searchPaths } from './k-paths.js';
 import { compareNodeSeqs } from './ranking.js';
@@ -56,12 +59,15 @@ export function findRoutes(graph: CompactGraph, query: RouteQuery, options: Find
   });
   const routes = result.paths.map((p) => describeRoute(graph, p.nodes, null));
   if (routes.length > 0) {
-    const note = result.truncated
-      ? 'The search stopped at its limit of partial routes; these routes may not be the best ones, and there may be more.'
-      : '';
-    return { routes, note };
+    const note = result.truncated ? routeMessages(q.lang).truncatedFound : '';
+    return { routes, note, noRoute: null };
   }
-  return { routes, note: searchNote(graph, q, result.truncated, Math.max(0, budget - result.explored)) };
+  return { routes, note: searchNote(graph, q, result.truncated, Math.max(0, budget - result.explored)), noRoute: noRoute(graph, q) };
+}
+
+/** The no-route answer when no chain of moves at all joins the two roles (null when one does: then a limit cut it off). */
+function noRoute(graph: CompactGraph, q: ResolvedRouteQuery) {
+  return forwardHops(graph, q.from, q.to, null, 0) < 0 ? noRouteAnswer(graph, q.from, q.to, q.lang) : null;
 }
 
 function findTravelled(graph: CompactGraph, q: ResolvedRouteQuery): RouteResult {
@@ -78,5 +84,6 @@ function findTravelled(graph: CompactGraph, q: ResolvedRouteQuery): RouteResult 
     return a.nodes.length - b.nodes.length || compareNodeSeqs(a.nodes, b.nodes);
   });
   const routes = kept.slice(0, q.k).map((r) => describeRoute(graph, r.nodes, r.travellers));
-  return { routes, note: routes.length > 0 ? '' : travelledNote(graph, q, candidates) };
+  if (routes.length > 0) return { routes, note: '', noRoute: null };
+  return { routes, note: travelledNote(graph, q, candidates), noRoute: noRoute(graph, q) };
 }

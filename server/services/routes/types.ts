@@ -4,6 +4,8 @@
  * and the client contract can mirror them.
  */
 import type { Evidence } from '../../contract/graph-data.js';
+import type { Lang } from '../../contract/lang.js';
+import type { NoRoute } from './no-route.js';
 
 /** How routes are ranked. */
 export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
@@ -47,6 +49,8 @@ export interface RouteQuery {
   families?: readonly string[];
   /** Ignore transitions whose merged count is below this (integer ≥ 0, default 1). */
   minCount?: number;
+  /** Language of the note and error messages (default English). */
+  lang?: Lang;
 }
 
 /** One move of a route, with the merged transition data behind it. */
@@ -83,4 +87,6 @@ export interface RouteResult {
   routes: Route[];
   /** Empty when routes were found; otherwise why none were (which limit cut them off). */
   note: string;
+  /** When no chain of recorded moves joins the two roles at all: what is reachable, what leads in, and why they do not meet. */
+  noRoute: NoRoute | null;
 }

@@ -5,10 +5,13 @@
  */
 import { ROLE_FAMILIES } from '../../contract/graph-data.js';
 import type { RoleFamily } from '../../contract/graph-data.js';
+import type { Lang } from '../../contract/lang.js';
 import type { CompactGraph } from './compact-graph.js';
 import { familyIndex } from './compact-graph.js';
 import type { RouteConstraints } from './constraints.js';
 import { RouteQueryError } from './errors.js';
+import { roleLabel } from './diagnose.js';
+import { routeMessages } from './messages.js';
 import { closestMatches, suggestRoleIds } from './suggest.js';
 import { ROUTE_LIMITS, ROUTE_MODES } from './types.js';
 import type { RouteMode, RouteQuery } from './types.js';
@@ -22,34 +25,40 @@ export interface ResolvedRouteQuery {
   constraints: RouteConstraints;
   /** Allowed families by name (null = any), for messages. */
   familyNames: RoleFamily[] | null;
+  /** Language of notes. */
+  lang: Lang;
 }
 
 /** Validates `query` against `graph`; throws RouteQueryError on the first problem found. */
 export function validateRouteQuery(graph: CompactGraph, query: RouteQuery): ResolvedRouteQuery {
+  const lang = query.lang ?? 'en';
+  const m = routeMessages(lang);
+  const name = (v: number) => roleLabel(graph, v, lang);
   const mode = query.mode as string;
   if (!(ROUTE_MODES as readonly string[]).includes(mode)) {
-    throw new RouteQueryError('mode', `mode must be one of ${ROUTE_MODES.join(', ')}; got "${String(mode)}".`);
+    throw new RouteQueryError('mode', m.mode(ROUTE_MODES, String(mode)));
   }
-  const from = roleIndex(graph, 'from', query.from);
-  const to = roleIndex(graph, 'to', query.to);
-  if (from === to) throw new RouteQueryError('to', `from and to are the same role (${query.from}); pick two different roles.`);
+  const roleIndex = (field: string, id: unknown) => findRole(graph, field, id, lang);
+  const integerIn = (field: string, value: number | undefined, fallback: number, min: number, max: number) =>
+    integerWithin(field, value, fallback, min, max, lang);
+  const from = roleIndex('from', query.from);
+  const to = roleIndex('to', query.to);
+  if (from === to) throw new RouteQueryError('to', m.sameRole(name(from)));
   const k = integerIn('k', query.k, ROUTE_LIMITS.defaultK, ROUTE_LIMITS.minK, ROUTE_LIMITS.maxK);
   const maxHops = integerIn('maxHops', query.maxHops, ROUTE_LIMITS.defaultMaxHops, ROUTE_LIMITS.minMaxHops, ROUTE_LIMITS.maxMaxHops);
   const minCount = integerIn('minCount', query.minCount, ROUTE_LIMITS.defaultMinCount, 0, Number.MAX_SAFE_INTEGER);
 
   let via = -1;
   if (query.via !== undefined && query.via !== '') {
-    via = roleIndex(graph, 'via', query.via);
-    if (via === from || via === to) {
-      throw new RouteQueryError('via', `via (${query.via}) must differ from from and to: it is a role passed on the way.`);
-    }
+    via = roleIndex('via', query.via);
+    if (via === from || via === to) throw new RouteQueryError('via', m.viaDiffers(name(via)));
   }
 
   const avoid: number[] = [];
   for (const id of query.avoid ?? []) {
-    const a = roleIndex(graph, 'avoid', id);
-    if (a === from || a === to) throw new RouteQueryError('avoid', `avoid cannot contain the start or end role (${id}).`);
-    if (a === via) throw new RouteQueryError('avoid', `avoid cannot contain the via role (${id}).`);
+    const a = roleIndex('avoid', id);
+    if (a === from || a === to) throw new RouteQueryError('avoid', m.avoidEnds(name(a)));
+    if (a === via) throw new RouteQueryError('avoid', m.avoidVia(name(a)));
     if (!avoid.includes(a)) avoid.push(a);
   }
 
@@ -59,11 +68,7 @@ export function validateRouteQuery(graph: CompactGraph, query: RouteQuery): Reso
     for (const f of query.families) {
       if (!(ROLE_FAMILIES as readonly string[]).includes(f)) {
         const suggestions = closestMatches(f, ROLE_FAMILIES.map((id) => ({ id, names: [id] })));
-        throw new RouteQueryError(
-          'families',
-          `Unknown role family "${f}"; families are ${ROLE_FAMILIES.join(', ')}.`,
-          suggestions,
-        );
+        throw new RouteQueryError('families', m.unknownFamily(f, [...ROLE_FAMILIES]), suggestions);
       }
       if (!familyNames.includes(f as RoleFamily)) familyNames.push(f as RoleFamily);
     }
@@ -76,23 +81,26 @@ export function validateRouteQuery(graph: CompactGraph, query: RouteQuery): Reso
     k,
     constraints: { maxHops, avoid, via, families: familyNames ? familyNames.map(familyIndex) : null, minCount },
     familyNames,
+    lang,
   };
 }
 
-function roleIndex(graph: CompactGraph, field: string, id: unknown): number {
-  if (typeof id !== 'string' || id === '') throw new RouteQueryError(field, `${field} must be a role id.`);
+function findRole(graph: CompactGraph, field: string, id: unknown, lang: Lang): number {
+  const m = routeMessages(lang);
+  if (typeof id !== 'string' || id === '') throw new RouteQueryError(field, m.roleRequired(field));
   const i = graph.indexOf.get(id);
   if (i !== undefined) return i;
+  // Suggestions by name (in the asked language), so a person reads 「カスタマーサポート」, not "customer-support".
   const suggestions = suggestRoleIds(graph, id);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
-  throw new RouteQueryError(field, `Unknown role "${id}" in ${field}.${hint}`, suggestions);
+  const names = suggestions.map((s) => roleLabel(graph, graph.indexOf.get(s)!, lang));
+  const hint = names.length > 0 ? ` ${m.didYouMean(names)}` : '';
+  throw new RouteQueryError(field, `${m.unknownRole(field, id)}${hint}`, suggestions);
 }
 
-function integerIn(field: string, value: number | undefined, fallback: number, min: number, max: number): number {
+function integerWithin(field: string, value: number | undefined, fallback: number, min: number, max: number, lang: Lang): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
-    throw new RouteQueryError(field, `${field} must be ${range}; got ${String(value)}.`);
+    throw new RouteQueryError(field, routeMessages(lang).integer(field, min, max === Number.MAX_SAFE_INTEGER ? null : max, String(value)));
   }
   return value;
 }

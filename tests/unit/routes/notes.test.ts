@@ -38,13 +38,13 @@ describe('notes say which limit cut the routes off', () => {
 
   it('avoid', () => {
     expect(note({ from: 'a', to: 'e', avoid: ['product-manager', 'm'] })).toBe(
-      'Every route passes through an avoided role: product-manager.',
+      'Every route passes through an avoided role: product manager.',
     );
   });
 
   it('families (intermediate role and endpoint)', () => {
     expect(note({ from: 'a', to: 'e', families: ['engineering'] })).toBe(
-      'No route whose roles are all in families engineering; the shortest one also needs product-manager (profit-centre).',
+      'No route whose roles are all in families engineering; the shortest one also needs product manager (profit-centre).',
     );
     expect(note({ from: 'lonely', to: 'b', families: ['engineering'] })).toBe(
       'The start role lonely is in family bizops, which is not among the allowed families (engineering); families apply to every role of a route, endpoints included.',
@@ -63,7 +63,7 @@ describe('notes say which limit cut the routes off', () => {
 
   it('several limits, each enough on its own', () => {
     expect(note({ from: 'a', to: 'e', avoid: ['product-manager'], families: ['engineering', 'profit-centre'] })).toBe(
-      'Every route passes through an avoided role: product-manager. ' +
+      'Every route passes through an avoided role: product manager. ' +
         'No route whose roles are all in families engineering, profit-centre; the shortest one also needs m (management).',
     );
   });
@@ -71,7 +71,7 @@ describe('notes say which limit cut the routes off', () => {
   it('limits that only cut everything off together', () => {
     // Both ways to e pass roles that are avoided AND outside the families: lifting one limit leaves the other.
     expect(note({ from: 'a', to: 'e', avoid: ['product-manager', 'm'], families: ['engineering'] })).toBe(
-      'No route satisfies all the constraints together (maxHops 6; avoid product-manager, m; families engineering); lifting any single one is not enough.',
+      'No route satisfies all the constraints together (maxHops 6; avoid product manager, m; families engineering); lifting any single one is not enough.',
     );
     expect(note({ from: 'a', to: 'd', maxHops: 2, minCount: 2 })).toBe(
       'No route satisfies all the constraints together (maxHops 2; minCount 2); lifting any single one is not enough.',
@@ -94,9 +94,9 @@ describe('notes say which limit cut the routes off', () => {
       'No travelled route within 2 moves; the shortest travelled route has 3 moves — raise maxHops.',
     );
     expect(note({ from: 'a', to: 'e', avoid: ['product-manager'] }, 'travelled')).toBe(
-      'Every travelled route passes through an avoided role: product-manager.',
+      'Every travelled route passes through an avoided role: product manager.',
     );
-    expect(note({ from: 'a', to: 'd', via: 'product-manager' }, 'travelled')).toMatch(/^No travelled route through via role product-manager/);
+    expect(note({ from: 'a', to: 'd', via: 'product-manager' }, 'travelled')).toMatch(/^No travelled route through via role product manager/);
     expect(note({ from: 'a', to: 'd', families: ['management'] }, 'travelled')).toMatch(/^The start role a is in family engineering/);
     expect(note({ from: 'a', to: 'd', minCount: 2 }, 'travelled')).toMatch(/^No travelled route using transitions seen at least 2 times/);
   });
@@ -105,5 +105,16 @@ describe('notes say which limit cut the routes off', () => {
     const r = findRoutes(graph, { from: 'a', to: 'd', mode: 'fewest' }, { budget: 1 });
     expect(r.routes).toEqual([]);
     expect(r.note).toMatch(/limit of partial routes/);
+  });
+
+  it('says the same in Japanese, naming roles by their Japanese names', () => {
+    const ja = (query: Partial<RouteQuery> & { from: string; to: string }, mode: RouteQuery['mode'] = 'fewest') =>
+      findRoutes(graph, { mode, ...query, lang: 'ja' }).note;
+    expect(ja({ from: 'd', to: 'a' })).toBe('職種 d から 職種 a へのルートはありません。記録された移動をどうつないでもたどり着けません。');
+    expect(ja({ from: 'a', to: 'd', maxHops: 2 })).toBe('2 回の移動以内のルートはありません。最短のルートは3 回の移動です。最大移動回数を増やしてください。');
+    expect(ja({ from: 'a', to: 'e', avoid: ['product-manager', 'm'] })).toBe('どのルートも除外した職種を通ります: 職種 product-manager。');
+    expect(ja({ from: 'lonely', to: 'b', families: ['engineering'] })).toMatch(/^出発の職種 職種 lonely はファミリー「BizOps」に属し/);
+    expect(ja({ from: 'a', to: 'm' }, 'travelled')).toMatch(/^職種 a から 職種 m へ進んだキャリア履歴が記録されていない/);
+    for (const note of [ja({ from: 'a', to: 'd', minCount: 3 }), ja({ from: 'a', to: 'e', via: 'b' })]) expect(note).not.toMatch(/[a-z]{4,}/);
   });
 });

@@ -32,8 +32,15 @@ describe('query validation', () => {
     const e = errorOf({ from: 'product-manger' });
     expect(e.field).toBe('from');
     expect(e.suggestions[0]).toBe('product-manager');
-    expect(e.message).toMatch(/Unknown role "product-manger" in from\. Did you mean product-manager/);
+    expect(e.message).toMatch(/Unknown role "product-manger" in from\. Did you mean Product Manager/);
     expect(e.name).toBe('RouteQueryError');
+  });
+
+  it('says it in Japanese, naming roles by their Japanese names', () => {
+    const e = errorOf({ from: 'product-manger', lang: 'ja' });
+    expect(e.message).toBe('from の職種「product-manger」が見つかりません。 もしかして: プロダクトマネージャー、プロジェクトマネージャー');
+    expect(errorOf({ from: 'customer-support', to: 'customer-support', lang: 'ja' }).message).toBe('出発と目的地が同じ職種(カスタマーサポート)です。異なる職種を選んでください。');
+    expect(errorOf({ k: 99, lang: 'ja' }).message).toBe('k は 1〜20 の整数にしてください(指定値: 99)。');
   });
 
   it('suggests by English name, Japanese name (NFKC: half-width kana) and alias', () => {
