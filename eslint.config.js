@@ -12,7 +12,7 @@ const driverImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'client/dist/**', 'data/**', 'test-output/**'] },
+  { ignores: ['node_modules/**', 'client/dist/**', 'dist/**', 'data/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

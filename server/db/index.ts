@@ -4,8 +4,6 @@
  */
 import type { EngineConfig } from '../config.js';
 import type { GraphStore } from './graph-store.js';
-import { KuzuGraphStore } from './kuzu/kuzu-store.js';
-import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
 export type { GraphStore, GraphCounts, RoleTransitions, EngineName } from './graph-store.js';
 
@@ -17,10 +15,11 @@ export async function openGraphStore(
   config: EngineConfig,
   options: { queryWorkers?: number; queryMemoryMb?: number; kuzuBufferPoolBytes?: number } = {},
 ): Promise<GraphStore> {
+  // Only the engine in use is loaded: neo4j-driver alone takes about a second to import, which a Kùzu start need not pay.
   const store: GraphStore =
     config.engine === 'neo4j'
-      ? new Neo4jGraphStore(config)
-      : new KuzuGraphStore({
+      ? new (await import('./neo4j/neo4j-store.js')).Neo4jGraphStore(config)
+      : new (await import('./kuzu/kuzu-store.js')).KuzuGraphStore({
           path: config.path,
           queryWorkers: options.queryWorkers,
           queryMemoryMb: options.queryMemoryMb,
