@@ -73,3 +73,42 @@ describe('a role catalogue (item 6)', () => {
     expect(body).toMatchObject({ ok: true, updatedRoles: 0, changedRoles: [], newRoles: [] });
   });
 });
+
+describe('silent acceptance (item 10)', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, p) => `p${p},1,CS\np${p},2,QA\n`).join('');
+
+  it('refuses a header that names a column twice, naming the line and the column', async () => {
+    const { status, body } = await post('kind=histories&dataset=dup-header&dryRun=true&minCount=1', `person_id,seq,role,role\n${people(3).replace(/\n/g, ',x\n')}`);
+    expect(status).toBe(422);
+    expect(body.report.errors).toEqual([expect.objectContaining({ line: 1, column: 'role', reason: expect.stringContaining('names column "role" twice (columns 3 and 4)') })]);
+  });
+
+  it('counts "Role" and "role" as the same column', async () => {
+    const { status, body } = await post('kind=histories&dataset=dup-header&dryRun=true&minCount=1', `person_id,seq,Role,role\n${people(3).replace(/\n/g, ',x\n')}`);
+    expect(status).toBe(422);
+    expect(body.report.errors[0]).toMatchObject({ line: 1, column: 'role' });
+  });
+
+  it('refuses a byte-order mark in the middle of a file, naming the line and the column, instead of making a phantom person', async () => {
+    const csv = `person_id,seq,role\n${people(3)}\uFEFFp0,3,PdM\n`;
+    const { status, body } = await post('kind=histories&dataset=mid-bom&dryRun=true&minCount=1', csv);
+    expect(status).toBe(422);
+    expect(body.report.errors).toEqual([expect.objectContaining({ line: 8, column: 'person_id', reason: expect.stringContaining('byte-order mark (U+FEFF) in the middle of the file') })]);
+    expect(body.report.people).toBe(3);
+  });
+
+  it('finds a BOM inside a later field and across a chunk boundary too, and still takes one at the very start', async () => {
+    const inField = await post('kind=histories&dataset=mid-bom&dryRun=true&minCount=1', `person_id,seq,role\n${people(2)}p9,1,\uFEFFCS\n`);
+    expect(inField.body.report.errors[0]).toMatchObject({ line: 6, column: 'role' });
+
+    // Long enough that the upload (and the decoder) splits it into several chunks.
+    const big = `person_id,seq,role\n${people(40_000)}\uFEFFp0,3,PdM\n`;
+    const far = await post('kind=histories&dataset=mid-bom&dryRun=true&minCount=1', big);
+    expect(far.status).toBe(422);
+    expect(far.body.report.errors[0]).toMatchObject({ line: 80_002, column: 'person_id' });
+
+    const atStart = await post('kind=histories&dataset=start-bom&dryRun=true&minCount=1', `\uFEFFperson_id,seq,role\n${people(3)}`);
+    expect(atStart.status).toBe(200);
+    expect(atStart.body).toMatchObject({ ok: true, people: 3 });
+  });
+});

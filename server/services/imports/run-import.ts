@@ -8,6 +8,7 @@
 import type { Role } from '../../contract/graph-data.js';
 import type { ImportEncoding, ImportFormat, ImportKind, ImportReport } from '../../contract/imports.js';
 import type { ImportWrite } from '../../db/import-write.js';
+import { normaliseHeader } from './columns.js';
 import { COMMA, DelimitedParser, detectDelimiter, TAB } from './delimited-parser.js';
 import { EncodingError, toUtf8, type DecodeState } from './encoding.js';
 import { HistoryImporter } from './histories.js';
@@ -57,15 +58,23 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
   let sawHeader = false;
   let parser: { push(chunk: Buffer): void; end(): void } | null = null;
 
+  let header: string[] = [];
+  // Whether the current or the previous chunk holds a byte-order mark: only then are fields searched for one.
+  let bomNear = false;
   const onDelimited = (rec: DelimitedRecord) => {
     if (!sawHeader) {
       sawHeader = true;
       const columns: string[] = [];
       for (let i = 0; i < rec.count; i++) columns.push((rec.text(i) ?? '').trim());
+      header = columns;
+      // The file's own BOM is gone by now (encoding.ts); one left at the start of the header is harmless.
+      if (bomNear && strayBom(rec, header, issues, 1)) return;
+      checkDuplicateColumns(columns, rec.line, issues);
       importer.header(columns, rec.line);
       return;
     }
     rowsRead++;
+    if (bomNear && strayBom(rec, header, issues, 0)) return;
     importer.row(rec);
   };
   const start = (first: Buffer) => {
@@ -96,8 +105,10 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
     return new DelimitedParser(delimiter, onDelimited);
   };
 
+  const bomScan = new BomScan();
   try {
     for await (const chunk of toUtf8(source, options.encoding, state)) {
+      bomNear = bomScan.next(chunk);
       parser ??= start(chunk);
       parser.push(chunk);
       options.onProgress?.(state.bytesIn);
@@ -168,6 +179,59 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
   }
   report.ms = Math.round(performance.now() - started);
   return { report, write };
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Tells, chunk by chunk, whether a byte-order mark is in this chunk or the one before (a row may straddle two). */
+class BomScan {
+  private previous = false;
+  private tail = Buffer.alloc(0);
+
+  next(chunk: Uint8Array): boolean {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const here = buf.indexOf(BOM) >= 0 || (this.tail.length > 0 && Buffer.concat([this.tail, buf.subarray(0, 2)]).indexOf(BOM) >= 0);
+    const near = here || this.previous;
+    this.previous = here;
+    // Copied: the chunk's buffer may be reused for the next one.
+    this.tail = Buffer.from(buf.subarray(Math.max(0, buf.length - 2)));
+    return near;
+  }
+}
+
+/**
+ * A byte-order mark inside a row (from `skipFirst` on): an error naming the
+ * line and column, since it usually means two files were joined and would
+ * otherwise make a phantom person or role. Returns whether it found one.
+ */
+function strayBom(rec: DelimitedRecord, header: readonly string[], issues: IssueList, skipFirst: number): boolean {
+  let found = false;
+  for (let i = 0; i < rec.count; i++) {
+    const text = rec.text(i);
+    if (text === undefined) continue;
+    const at = text.indexOf('\uFEFF', i === 0 ? skipFirst : 0);
+    if (at < 0) continue;
+    found = true;
+    issues.error({
+      line: rec.line,
+      column: header[i] || `column ${i + 1}`,
+      value: text.replace(/\uFEFF/g, '<BOM>').slice(0, 80),
+      reason: `a byte-order mark (U+FEFF) in the middle of the file, in column ${i + 1}: were two files joined? Remove it (and any second header row)`,
+    });
+  }
+  return found;
+}
+
+/** A header naming one column twice (`person_id,seq,role,role`) is an error: which one is meant is anybody's guess. */
+function checkDuplicateColumns(columns: readonly string[], line: number, issues: IssueList): void {
+  const seen = new Map<string, number>();
+  columns.forEach((name, i) => {
+    const key = normaliseHeader(name);
+    if (!key) return;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else issues.error({ line, column: name, reason: `the header names column "${name}" twice (columns ${first + 1} and ${i + 1}); rename or remove one` });
+  });
 }
 
 /** Reads an in-memory file (tests, small uploads) as a source. */
