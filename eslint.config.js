@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   // Tests read loosely-typed JSON bodies.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  // Layer rules (see ../shared/ARCHITECTURE.md): services and contracts never see a driver or Express.
+  // Layer rules (see docs/architecture.md): services and contracts never see a driver or Express.
   { files: ['server/services/**', 'server/contract/**', 'server/config.ts', 'server/errors.ts'], rules: { 'no-restricted-imports': ['error', driverImports] } },
   {
     files: ['server/http/**'],
