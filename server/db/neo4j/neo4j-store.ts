@@ -9,7 +9,7 @@ import type { GraphStore } from '../graph-store.js';
 import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import { graphToWriteRows } from '../rows.js';
-import { storeUnavailable } from '../../errors.js';
+import { AppError, storeUnavailable } from '../../errors.js';
 import { toPlain } from './values.js';
 import * as userCypher from './neo4j-user-cypher.js';
 import type { ImportWrite } from '../import-write.js';
@@ -19,14 +19,33 @@ import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } fro
 /** Driver errors that mean the server (or cluster leader) is unreachable rather than the query being wrong. */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-/** An unreachable server becomes a 503 AppError; the driver reconnects by itself on later calls. */
-function translateError(err: unknown): unknown {
+/**
+ * Every driver error becomes an AppError a client can act on (nothing reaches it as a bare 500): an
+ * unreachable server, refused credentials or a missing database are 503 store_unavailable with the
+ * reason (the store is reopened on a later request); a transient error (lock wait, leader switch,
+ * memory) is 503 store_busy; anything else Neo4j refuses is 502 store_error naming its code.
+ */
+export function translateError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && UNAVAILABLE.has(code)) {
-    return storeUnavailable(`Neo4j is not available: ${(err as Error).message.split('\n')[0]}`);
+  if (typeof code !== 'string') return err;
+  const first = ((err as Error).message ?? '').split('\n')[0];
+  if (UNAVAILABLE.has(code)) return storeUnavailable(`Neo4j is not available: ${first}`);
+  if (code.startsWith('Neo.ClientError.Security.')) {
+    return storeUnavailable(`Neo4j refused rolepath's credentials (check NEO4J_USER and NEO4J_PASSWORD): ${first}`);
   }
-  return err;
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return storeUnavailable(`Neo4j has no such database (check NEO4J_DATABASE): ${first}`);
+  }
+  if (code.startsWith('Neo.TransientError.')) {
+    return new AppError(503, 'store_busy', `Neo4j could not complete this now; try again shortly (${code}).`, [{ code }]);
+  }
+  return new AppError(502, 'store_error', `Neo4j refused the operation (${code}): ${first}`, [{ code }]);
 }
+
+const rethrow = (err: unknown): never => {
+  throw translateError(err);
+};
 
 type Row = Record<string, unknown>;
 
@@ -69,6 +88,8 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     try {
       // Schema statements cannot share a transaction with each other in Neo4j; run each on its own.
       for (const statement of loadSchema('neo4j')) await session.run(statement);
+    } catch (err) {
+      throw translateError(err);
     } finally {
       await session.close();
     }
@@ -115,15 +136,15 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   }
 
   listUserQueries(): Promise<StoredQuery[]> {
-    return userCypher.listUserQueries(this.driver, this.database);
+    return userCypher.listUserQueries(this.driver, this.database).catch(rethrow);
   }
 
   saveUserQuery(query: StoredQuery): Promise<void> {
-    return userCypher.saveUserQuery(this.driver, this.database, query);
+    return userCypher.saveUserQuery(this.driver, this.database, query).catch(rethrow);
   }
 
   deleteUserQuery(name: string): Promise<boolean> {
-    return userCypher.deleteUserQuery(this.driver, this.database, name);
+    return userCypher.deleteUserQuery(this.driver, this.database, name).catch(rethrow);
   }
 
   /** Deletes every role, transition, history and saved query. For tests against a throwaway database only. */

@@ -30,11 +30,15 @@ public final class Neo4jLauncher {
             // Bound what all transactions together may hold, so a runaway user query fails with a
             // memory error instead of taking the JVM down.
             Map.entry("dbms.memory.transaction.total.max", env("NEO4J_TX_MEMORY", "768m")),
+            // …and what one transaction may hold, so one user query cannot take all of it.
+            Map.entry("db.memory.transaction.max", env("NEO4J_TX_MEMORY_ONE", "256m")),
             Map.entry("db.tx_log.preallocate", "false"),
             // Short transaction timeouts (user Cypher) must fire promptly.
             Map.entry("db.transaction.monitor.check.interval", "100ms"),
             // User Cypher must never read files: no file URLs for LOAD CSV at all.
             Map.entry("dbms.security.allow_csv_import_from_file_urls", "false"),
+            // Tests try wrong passwords on purpose: no lock-out of the one user for everyone after three.
+            Map.entry("dbms.security.auth_max_failed_attempts", "0"),
             Map.entry("dbms.usage_report.enabled", "false"));
     // The embedded builder takes raw setting names only from a file: write them to one.
     Files.createDirectories(dataDir);
