@@ -40,6 +40,8 @@ export interface AppDeps {
   readToken?: string | undefined;
   /** Limits on every saved-query and ad hoc Cypher run (default 5 s, 1,000 rows). */
   queryLimits?: { timeoutMs: number; rowLimit: number; resultBytes?: number };
+  /** How often (ms) to ask the store whether another instance or the CLI changed the data (default 1000). */
+  versionCheckMs?: number;
 }
 
 /** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */
@@ -60,11 +62,12 @@ export function createApp({
   adminToken,
   readToken,
   queryLimits = { timeoutMs: 5000, rowLimit: 1000 },
+  versionCheckMs,
 }: AppDeps): App {
-  const snapshots = new SnapshotCache(store);
+  const snapshots = new SnapshotCache(store, versionCheckMs);
   const roles = new RoleService(snapshots);
   const routes = new RouteService(snapshots);
-  // A written import makes the snapshot stale: the next request sees the new dataset, no restart needed.
+  // This instance's own import shows in its very next answer (others notice through the data version).
   const imports = new ImportService(store, { onWritten: () => snapshots.invalidate() });
   const queries = new QueryService(store, snapshots, { builtIns: loadBuiltInQueries(), limits: queryLimits });
 

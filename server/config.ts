@@ -41,6 +41,7 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
     QUERY_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(5000)),
     QUERY_ROW_LIMIT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
+    DATA_VERSION_CHECK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
     QUERY_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(2)),
     QUERY_MEMORY_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(640).max(65_536).default(1024)),
     QUERY_RESULT_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(8 * 1024 * 1024)),
@@ -92,6 +93,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Limits on every saved-query and ad hoc Cypher run, and (Kùzu) how many can run at once. */
   queries: QueryLimitsConfig;
+  /** How often the snapshot asks the store for its data version, so writes by other instances show (ms). */
+  versionCheckMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       memoryMb: e.QUERY_MEMORY_MB,
       resultBytes: e.QUERY_RESULT_BYTES,
     },
+    versionCheckMs: e.DATA_VERSION_CHECK_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     readToken: config.readToken,
     queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit, resultBytes: config.queries.resultBytes },
+    versionCheckMs: config.versionCheckMs,
   });
   afterReopen = () => snapshots.invalidate();
   const server = app.listen(config.port, config.host, () => {
