@@ -112,3 +112,38 @@ describe('silent acceptance (item 10)', () => {
     expect(atStart.body).toMatchObject({ ok: true, people: 3 });
   });
 });
+
+describe('deeply nested NDJSON (item 13)', () => {
+  const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const first = '{"person_id":"p1","seq":1,"role":"CS"}\n';
+
+  it('answers 5,000 levels of nesting with a 422 naming the line', async () => {
+    const { status, body } = await post('kind=histories&dataset=nested&dryRun=true', `${first}{"person_id":"p1","seq":2,"role":${nest(5000)}}\n`, 'application/x-ndjson');
+    expect(status).toBe(422);
+    expect(body.report.errors).toEqual([expect.objectContaining({ line: 2, reason: expect.stringContaining('nested more than 32 levels deep') })]);
+  });
+
+  it('answers promptly inside a 1.4 MB body, and keeps serving meanwhile', async () => {
+    const started = Date.now();
+    const res = await fetch(`${server.url}/api/imports?kind=histories&dataset=nested&dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+      body: `${first}{"person_id":"p1","seq":2,"role":"QA"}\n{"person_id":"p1","seq":3,"role":${nest(700_000)}}\n`,
+      signal: AbortSignal.timeout(20_000),
+    });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.report.errors).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('nested more than 32 levels deep') })]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }, 30_000);
+
+  it('still reads brackets inside strings and shallow values as before', async () => {
+    const rows = `{"person_id":"p1","seq":1,"role":"CS","note":"${'[{'.repeat(100)}"}\n{"person_id":"p1","seq":2,"role":"QA","note":"x"}\n`;
+    const { status, body } = await post('kind=histories&dataset=nested&dryRun=true&minCount=1', rows, 'application/x-ndjson');
+    expect(status, JSON.stringify(body.report?.errors)).toBe(200);
+    const shallow = await post('kind=histories&dataset=nested&dryRun=true', `${first}{"person_id":"p1","seq":2,"role":["QA"]}\n`, 'application/x-ndjson');
+    expect(shallow.status).toBe(422);
+    expect(shallow.body.report.errors[0]).toMatchObject({ line: 2 });
+  });
+});

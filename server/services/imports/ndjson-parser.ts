@@ -8,6 +8,31 @@ import { ValueRecord } from './record-view.js';
 
 const LF = 0x0a;
 
+/** Deepest nesting of arrays and objects a line may have (a row is one level; its values should be flat). */
+export const MAX_DEPTH = 32;
+
+/**
+ * Whether JSON `text` opens more than `max` arrays or objects at once,
+ * brackets inside strings not counted. Stops at the first level too deep, so
+ * a megabyte of `[[[[…` costs a few dozen characters. (A line shorter than
+ * 2 × max cannot be that deep: callers skip the scan for those.)
+ */
+export function nestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return false;
+}
+
 /** A problem with one line that is not about its values. */
 export interface NdjsonProblem {
   line: number;
@@ -51,6 +76,11 @@ export class NdjsonParser {
   private handleLine(text: string): void {
     const line = this.line++;
     if (text.trim() === '') return;
+    // Rows are flat objects; a deeply nested line would only cost stack (JSON.stringify and friends recurse) and time.
+    if (text.length > 2 * MAX_DEPTH && nestingExceeds(text, MAX_DEPTH)) {
+      this.onProblem({ line, reason: `nested more than ${MAX_DEPTH} levels deep: each line must be one flat JSON object, like {"person_id":"p1","seq":1,"role":"CS"}`, warning: false });
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -83,7 +113,8 @@ export class NdjsonParser {
       else if (typeof v === 'number' || typeof v === 'boolean') values[i] = String(v);
       else {
         this.rec.malformed = true;
-        values[i] = JSON.stringify(v);
+        // Not JSON.stringify: it recurses, and the value is refused anyway.
+        values[i] = Array.isArray(v) ? '[…]' : '{…}';
       }
     }
     this.rec.values = values;
