@@ -53,13 +53,17 @@ if (needsBuild()) {
   const args = ['-B', ...(cached ? ['-q'] : []), '-f', path.join(here, 'pom.xml'), 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`];
   const build = spawnSync('mvn', args, { stdio: 'inherit' });
   if (build.status !== 0) fail(`Building the Neo4j launcher failed (mvn exit ${build.status}); see the Maven output above.`);
+  // Maven leaves an unchanged classpath file as it was: mark this build so the next start skips it.
+  const now = new Date();
+  fs.utimesSync(classpathFile, now, now);
 }
 
 const classpath = [classesDir, fs.readFileSync(classpathFile, 'utf8').trim()].join(path.delimiter);
 const heap = process.env.NEO4J_HEAP ?? '1g';
+// stdin is a pipe from this process: when it ends (this process killed, even with SIGKILL), Java stops too.
 const child = spawn('java', [`-Xms256m`, `-Xmx${heap}`, '-XX:+UseG1GC', '-cp', classpath, 'rolepath.Neo4jLauncher'], {
-  stdio: 'inherit',
-  env: process.env,
+  stdio: ['pipe', 'inherit', 'inherit'],
+  env: { ...process.env, NEO4J_EXIT_WITH_PARENT: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill('SIGTERM'));

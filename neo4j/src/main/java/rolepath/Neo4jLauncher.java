@@ -63,6 +63,14 @@ public final class Neo4jLauncher {
     dbms.database("neo4j").executeTransactionally("RETURN 1");
     System.out.println("Neo4j " + org.neo4j.kernel.internal.Version.getNeo4jVersion()
         + " ready at bolt://127.0.0.1:" + port + " (user neo4j, data " + dataDir + ")");
+    if ("1".equals(System.getenv("NEO4J_EXIT_WITH_PARENT"))) {
+      // Started by `npm run neo4j`: stdin is a pipe from that process, so end of input means it is gone
+      // (killed however hard), and this JVM must not outlive it holding the port and the data folder.
+      while (System.in.read() != -1) {
+        // discard
+      }
+      System.exit(0);
+    }
     Thread.currentThread().join();
   }
 
