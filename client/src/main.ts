@@ -9,6 +9,7 @@ import './api/zod-config.js';
 import type { RoleDetailsResponse } from '../../server/contract/api.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
+import { Reach } from './graph/reach.js';
 import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
 import { t, type Lang, type Strings } from './i18n/strings.js';
@@ -27,8 +28,10 @@ import { RouteResults } from './ui/route-results.js';
 import { Toolbar } from './ui/toolbar.js';
 
 const $ = (id: string) => document.getElementById(id)!;
+/** Where the choice of language is remembered between visits. */
+const LANG_KEY = 'rolepath.lang';
 const initial = parseViewState(window.location.search);
-let lang: Lang = initial.lang;
+let lang: Lang = firstLanguage();
 let selected: string | null = initial.role;
 /** The route query whose answer is shown (null = none). */
 let routeQuery: RouteParams | null = null;
@@ -36,6 +39,7 @@ let alt = 0;
 let view: GraphView | null = null;
 let toolbar: Toolbar | null = null;
 let directory = new RoleDirectory([]);
+let reach: Reach | null = null;
 let details: RoleDetailsResponse | null = null;
 let picking: PickerName | null = null;
 let loadedText = (s: Strings) => s.loading;
@@ -45,6 +49,28 @@ let dataVersion: Promise<string> = Promise.resolve('unknown');
 let datasets: string[] = [];
 
 const s = () => t(lang);
+
+/**
+ * The page's language: the address bar's `?lang=` (a shared link), else the
+ * visitor's last choice, else the first of the browser's languages we have
+ * (navigator.languages), else English.
+ */
+function firstLanguage(): Lang {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'ja' || asked === 'en') return asked;
+  let remembered: string | null = null;
+  try {
+    remembered = localStorage.getItem(LANG_KEY);
+  } catch {
+    // storage may be off (private mode, policy): fall through to the browser's languages
+  }
+  if (remembered === 'ja' || remembered === 'en') return remembered;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ja' || base === 'en') return base;
+  }
+  return 'en';
+}
 const searchRoles = (q: string) => api.searchRoles(q, 8).then((r) => r.roles);
 
 function syncUrl(): void {
@@ -120,6 +146,7 @@ const form = new RouteForm($('route-form'), {
   onSubmit: (params) => void runRoute(params, 0),
   onClear: clearRoute,
   onPick: armPick,
+  reach: () => reach,
 });
 
 const results = new RouteResults($('route-results'), {
@@ -133,6 +160,7 @@ const results = new RouteResults($('route-results'), {
   },
   onStep: (i) => view?.setStep(i),
   onClear: clearRoute,
+  onPickEnd: (end, id) => setEnd(end, id),
 });
 
 /** Fills one end of the route; with both ends known, finds the route at once. */
@@ -152,7 +180,7 @@ async function runRoute(params: RouteParams, chosen: number): Promise<void> {
   form.clearErrors();
   routeMessage(s().finding);
   try {
-    const response = await api.routes(params);
+    const response = await api.routes(params, lang);
     routeQuery = params;
     routeAnswer = response;
     results.show(response, chosen);
@@ -319,8 +347,15 @@ function applyLanguage(): void {
 document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
   button.addEventListener('click', () => {
     lang = button.dataset.lang === 'ja' ? 'ja' : 'en';
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // not remembered, but the address bar still says it
+    }
     applyLanguage();
     syncUrl();
+    // The server's note and no-route answer are in the old language: ask again.
+    if (routeQuery && routeAnswer && (routeAnswer.note || routeAnswer.noRoute)) void runRoute(routeQuery, alt);
   }),
 );
 
@@ -355,6 +390,7 @@ async function start(): Promise<void> {
     );
     datasets = [...new Set(graph.elements.edges.map((e) => e.data.dataset))];
     directory = RoleDirectory.fromGraph(graph);
+    reach = new Reach(graph.elements.edges.map((e) => e.data));
     $('cy').replaceChildren();
     view = new GraphView($('cy'), graph, lang);
     const v = view;

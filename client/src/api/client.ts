@@ -157,6 +157,11 @@ export const api = {
   searchRoles: (q: string, limit = 20): Promise<RoleSearchResponse> =>
     getJson(`/api/roles?${new URLSearchParams({ q, limit: String(limit) })}`, roleSearchResponse),
   /** Routes for a query; only parameters that differ from the API defaults are sent. */
-  routes: (query: RouteParams): Promise<RouteResponse> => getJson(`/api/routes?${routeSearchParams(query)}`, routeResponse),
+  routes: (query: RouteParams, lang?: 'en' | 'ja'): Promise<RouteResponse> => {
+    const search = routeSearchParams(query);
+    // The notes and the no-route answer come in the page's language.
+    if (lang) search.set('lang', lang);
+    return getJson(`/api/routes?${search}`, routeResponse);
+  },
   queries,
 };

@@ -21,6 +21,8 @@ export interface RoleComboboxOptions {
   /** Called when a suggestion is chosen. */
   onChoose: (option: RoleOption) => void;
   lang: () => Lang;
+  /** A short mark after a suggestion, e.g. how far it is from the route's start (null = none). */
+  annotate?: (option: RoleOption) => { text: string; reachable: boolean } | null;
   /** Enter with the list open but nothing highlighted chooses the first suggestion (the search box), instead of submitting the form (pickers). */
   enterChoosesFirst?: boolean;
 }
@@ -119,12 +121,14 @@ export class RoleCombobox {
         const [primary, secondary] = lang === 'ja' ? [o.nameJa, o.name] : [o.name, o.nameJa];
         // Show the alias that matched when neither name contains the text, so "SV" → "CS supervisor" makes sense.
         const alias = [primary, secondary].some((n) => fold(n).includes(fold(q))) ? null : o.aliases.find((a) => fold(a).includes(fold(q)));
+        const mark = this.opts.annotate?.(o) ?? null;
         const li = h(
           'li',
           { id: `${this.opts.id}-opt-${i}`, role: 'option', 'aria-selected': 'false', 'data-role-id': o.id },
           h('span', { class: 'swatch', style: `background:${FAMILY_STYLE[o.family].color}`, 'aria-hidden': 'true' }),
           h('span', { class: 'primary' }, primary),
           h('span', { class: 'secondary' }, alias ? `${secondary} · ${alias}` : secondary),
+          mark ? h('span', { class: mark.reachable ? 'reach reachable' : 'reach unreachable', 'data-testid': 'reach' }, mark.text) : null,
         );
         // pointerdown, not click: choosing must happen before the input's blur closes the list.
         li.addEventListener('pointerdown', (e) => {

@@ -57,7 +57,7 @@ export function renderRolePanel(container: HTMLElement, details: RoleDetailsResp
         button(s.expand, actions.onExpand, 'secondary-action'),
         button(s.focus, actions.onFocus, 'secondary-action'),
       ),
-      h('p', {}, role.description),
+      lang === 'ja' && role.descriptionJa ? h('p', { 'data-testid': 'description' }, role.descriptionJa) : h('p', { lang: 'en', 'data-testid': 'description' }, role.description),
       role.aliases.length ? h('p', { class: 'muted' }, `${s.aliases}: ${role.aliases.join(', ')}`) : null,
       moveList(details.outgoing, s.goesTo, 'outgoing'),
       moveList(details.incoming, s.comesFrom, 'incoming'),
@@ -74,7 +74,7 @@ function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void): HTM
     {},
     link,
     h('span', { class: 'meta' }, ` ${s.accounts(m.count)} · ${s.probability} ${s.pct(m.probability)} · ${s.kind[m.kind]}`),
-    m.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${m.skills.join(', ')}`) : null,
+    m.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${skillsIn(m, lang).join(', ')}`) : null,
     m.evidence.length
       ? h(
           'details',
@@ -86,13 +86,19 @@ function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void): HTM
   );
 }
 
-/** One piece of evidence: the Japanese quote, its English gloss and the source article. Shared with the route steps. */
+/** A move's skills in `lang` (the English ones where no Japanese is stored). Shared with the route steps. */
+export function skillsIn(move: { skills: string[]; skillsJa?: string[] }, lang: Lang): string[] {
+  return lang === 'ja' ? move.skills.map((sk, i) => move.skillsJa?.[i] || sk) : move.skills;
+}
+
+/** One piece of evidence: the Japanese quote, its gloss in the page's language (English where no Japanese is stored) and the source article. Shared with the route steps. */
 export function evidenceQuote(e: Evidence, lang: Lang): HTMLQuoteElement {
+  const ja = lang === 'ja' && e.glossJa;
   return h(
     'blockquote',
     {},
     h('p', { lang: 'ja' }, `「${e.quote}」`),
-    h('p', { class: 'gloss', lang: 'en' }, e.gloss),
+    ja ? h('p', { class: 'gloss', lang: 'ja' }, e.glossJa) : h('p', { class: 'gloss', lang: 'en' }, e.gloss),
     h('p', { class: 'source' }, `${t(lang).source}: `, h('cite', {}, e.source)),
   );
 }

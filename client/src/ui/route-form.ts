@@ -7,11 +7,12 @@
 import { ROLE_FAMILIES } from '../../../server/contract/graph-data.js';
 import { ROUTE_MODES } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
+import type { Reach } from '../graph/reach.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { hasConstraints, ROUTE_DEFAULTS, type RouteParams } from '../state/url-state.js';
 import { h } from './dom.js';
-import { RoleCombobox, type RoleOption } from './role-combobox.js';
+import { RoleCombobox, type RoleComboboxOptions, type RoleOption } from './role-combobox.js';
 
 /** Pickers that name a single role. */
 export type PickerName = 'from' | 'to' | 'via';
@@ -25,6 +26,8 @@ export interface RouteFormOptions {
   onClear: () => void;
   /** A "pick on the graph" button was pressed for this picker. */
   onPick: (which: PickerName) => void;
+  /** Distances along recorded moves (null until the graph is loaded): marks reachable suggestions. */
+  reach?: () => Reach | null;
 }
 
 /** The form, built into `container`. */
@@ -41,9 +44,19 @@ export class RouteForm {
   private readonly relabels: ((s: Strings) => void)[] = [];
 
   constructor(container: HTMLElement, private readonly opts: RouteFormOptions) {
-    const combobox = (id: string, onChoose: (o: RoleOption) => void = () => undefined) =>
-      new RoleCombobox({ id, search: opts.search, onChoose, lang: opts.lang });
-    this.pickers = { from: combobox('route-from'), to: combobox('route-to'), via: combobox('route-via') };
+    const combobox = (id: string, onChoose: (o: RoleOption) => void = () => undefined, annotate?: RoleComboboxOptions['annotate']) =>
+      new RoleCombobox({ id, search: opts.search, onChoose, lang: opts.lang, annotate });
+    // Once From is set, the To suggestions say which targets are reachable and how far; and the other way round.
+    const mark = (end: 'from' | 'to') => (o: RoleOption) => {
+      const reach = opts.reach?.();
+      const other = this.value(end === 'to' ? 'from' : 'to');
+      if (!reach || !other || other === o.id || !this.opts.directory().get(other)) return null;
+      const s = t(opts.lang());
+      const d = (end === 'to' ? reach.from(other) : reach.to(other)).get(o.id);
+      if (end === 'to') return d ? { text: s.reachableIn(d), reachable: true } : { text: s.notReachable, reachable: false };
+      return d ? { text: s.leadsThereIn(d), reachable: true } : { text: s.doesNotLeadThere, reachable: false };
+    };
+    this.pickers = { from: combobox('route-from', undefined, mark('from')), to: combobox('route-to', undefined, mark('to')), via: combobox('route-via') };
     this.avoidBox = combobox('route-avoid', (o) => {
       this.addAvoid(o.id);
       this.avoidBox.clear();

@@ -7,7 +7,7 @@ import type { RouteDto, RouteResponse } from '../../../server/contract/routes.js
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang } from '../i18n/strings.js';
 import { h } from './dom.js';
-import { evidenceQuote } from './role-panel.js';
+import { evidenceQuote, skillsIn } from './role-panel.js';
 
 /** What the results report back to the page. */
 export interface RouteResultsOptions {
@@ -18,6 +18,8 @@ export interface RouteResultsOptions {
   /** The current move changed (-1 = the whole route). */
   onStep: (step: number) => void;
   onClear: () => void;
+  /** A role in the no-route answer was chosen: route to it (a reachable role) or from it (a role that leads to the target). */
+  onPickEnd?: (end: 'from' | 'to', id: string) => void;
 }
 
 /** Results panel drawn into `container`. */
@@ -120,10 +122,10 @@ export class RouteResults {
     const focusKey = (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key');
     const s = t(this.opts.lang());
     const { routes, note, query } = response;
-    // The server's note is English; it stays marked as such on the Japanese page.
-    const noteLine = note ? [h('p', { class: 'route-note', lang: 'en', 'data-testid': 'route-note' }, note)] : [];
+    // The server writes the note in the language asked for; an older answer may still be in the other one.
+    const noteLine = note ? [h('p', { class: 'route-note', lang: response.lang ?? 'en', 'data-testid': 'route-note' }, note)] : [];
     if (routes.length === 0) {
-      this.body.replaceChildren(h('h3', { class: 'no-route' }, s.noRoute), ...noteLine);
+      this.body.replaceChildren(h('h3', { class: 'no-route' }, s.noRoute), ...noteLine, ...this.noRouteDetail(response));
       return;
     }
     const alternatives = h(
@@ -148,6 +150,33 @@ export class RouteResults {
       this.detail(this.route!),
     );
     if (focusKey) this.body.querySelector<HTMLElement>(`[data-key="${focusKey}"]`)?.focus();
+  }
+
+  /** The no-route answer: why the two sides do not meet, where one can go from the start, and what leads into the target. */
+  private noRouteDetail(response: RouteResponse): HTMLElement[] {
+    const answer = response.noRoute;
+    if (!answer) return [];
+    const s = t(this.opts.lang());
+    const side = (end: 'from' | 'to', title: string, help: string, none: string, roles: { id: string; hops: number }[], total: number) => {
+      const items = roles.map((r) => {
+        const b = h('button', { type: 'button', class: 'role-link', 'data-key': `${end}-${r.id}`, 'data-role-id': r.id }, this.name(r.id));
+        b.addEventListener('click', () => this.opts.onPickEnd?.(end, r.id));
+        return h('li', {}, b, h('span', { class: 'meta' }, ` ${s.awayIn(r.hops)}`));
+      });
+      return h(
+        'section',
+        { class: 'no-route-side', 'data-testid': end === 'to' ? 'reachable' : 'feeders' },
+        h('h4', {}, title),
+        roles.length ? h('p', { class: 'hint' }, help) : h('p', { class: 'muted' }, none),
+        roles.length ? h('ol', { class: 'near-roles' }, ...items) : null,
+        total > roles.length ? h('p', { class: 'muted' }, s.moreRoles(total - roles.length)) : null,
+      );
+    };
+    return [
+      h('p', { class: 'route-reason', lang: response.lang ?? 'en', 'data-testid': 'no-route-reason' }, answer.reason),
+      side('to', s.reachableTitle(answer.reachableTotal), s.reachableHelp, s.noneReachable, answer.reachable, answer.reachableTotal),
+      side('from', s.feedersTitle(answer.feedersTotal), s.feedersHelp, s.noFeeders, answer.feeders, answer.feedersTotal),
+    ];
   }
 
   private routeMeta(r: RouteDto): string {
@@ -182,7 +211,7 @@ export class RouteResults {
           current ? { class: 'current', 'aria-current': 'step', 'data-step': String(i) } : { 'data-step': String(i) },
           link,
           h('span', { class: 'meta' }, ` ${meta}`),
-          current && move.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${move.skills.join(', ')}`) : null,
+          current && move.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${skillsIn(move, this.opts.lang()).join(', ')}`) : null,
           ...(current ? move.evidence.map((e) => evidenceQuote(e, this.opts.lang())) : []),
         );
       }),
