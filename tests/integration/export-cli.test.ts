@@ -55,7 +55,7 @@ describe('route CLI --export', () => {
         DATA_DIR: server.dataDir,
       });
       expect(none.code).toBe(1);
-      expect(none.output).toMatch(/No route to export .*corporate-head/);
+      expect(none.output).toMatch(/No route to export .*Corporate head/);
     } finally {
       await server.stop();
     }

@@ -206,7 +206,9 @@ describe('export helpers', () => {
 
   it('validates the export query: formats, route number, language', () => {
     const ok = routeExportQuery.parse({ format: 'svg', from: 'cs', to: 'pm' });
-    expect(ok).toMatchObject({ format: 'svg', route: 1, lang: 'en', direction: 'auto', mode: 'fewest' });
+    expect(ok).toMatchObject({ format: 'svg', route: 1, direction: 'auto', mode: 'fewest' });
+    // The language is resolved later (lang=, then Accept-Language, then English): any tag parses, an unknown one is English.
+    expect(routeExportQuery.parse({ format: 'svg', from: 'cs', to: 'pm', lang: 'fr' }).lang).toBe('fr');
     const bad = routeExportQuery.safeParse({ format: 'pdf', from: 'cs', to: 'pm' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toContain('svg, mermaid, graphml, csv, json');
