@@ -1,5 +1,5 @@
 /**
- * Validates the seed files and checks every evidence quote against the source
+ * Validates the seed files (Japanese included: every description, skill and gloss) and checks every evidence quote against the source
  * articles. Usage: `npx tsx seed/validate.ts [articlesDir]` (default: $ARTICLES_DIR, else ../shared/seeds).
  * Exits non-zero listing every problem.
  */
@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const articlesDir = path.resolve(process.argv[2] ?? (process.env.ARTICLES_DIR || path.join(here, '..', '..', 'shared', 'seeds')));
 
 try {
-  const graph = await readSeedDir(path.join(here, 'data'));
+  const graph = await readSeedDir(path.join(here, 'data'), { requireJapanese: true });
   const problems = await findQuoteProblems(graph, articlesDir);
   for (const p of problems) console.error(p);
   console.log(

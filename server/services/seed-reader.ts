@@ -8,9 +8,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  historySchema,
+  roleSchema,
   seedHistorySchema,
   seedRoleSchema,
   seedTransitionSchema,
+  transitionSchema,
   type GraphData,
   type History,
   type Role,
@@ -116,16 +119,26 @@ function checkConsistency(
   });
 }
 
+/** Options of readSeedDir. */
+export interface ReadSeedOptions {
+  /**
+   * Require Japanese for every role description, skill list and evidence gloss
+   * (the seed schemas). On for the shipped seed (`seed/validate.ts`, the seed
+   * tests); off by default so a hand-made or test seed directory may be English only.
+   */
+  requireJapanese?: boolean;
+}
+
 /**
  * Reads the seed directory and returns the validated graph, with each
  * transition's probability computed from the counts.
  * @throws SeedValidationError listing every problem found
  */
-export async function readSeedDir(dir: string): Promise<GraphData> {
+export async function readSeedDir(dir: string, { requireJapanese = false }: ReadSeedOptions = {}): Promise<GraphData> {
   const problems: SeedProblem[] = [];
-  const roles = await readJsonArray(dir, 'roles.json', seedRoleSchema, problems);
-  const transitions = await readJsonArray(dir, 'transitions.json', seedTransitionSchema, problems);
-  const histories = await readJsonArray(dir, 'histories.json', seedHistorySchema, problems);
+  const roles = await readJsonArray<Role>(dir, 'roles.json', requireJapanese ? seedRoleSchema : roleSchema, problems);
+  const transitions = await readJsonArray<TransitionInput>(dir, 'transitions.json', requireJapanese ? seedTransitionSchema : transitionSchema, problems);
+  const histories = await readJsonArray<History>(dir, 'histories.json', requireJapanese ? seedHistorySchema : historySchema, problems);
   if (problems.length === 0) checkConsistency(roles, transitions, histories, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return {

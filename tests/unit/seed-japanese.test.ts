@@ -17,7 +17,7 @@ describe('seed graph in Japanese', () => {
   let graph: GraphData;
   let roles: RoleService;
   beforeAll(async () => {
-    graph = await readSeedDir(path.join(root, 'seed', 'data'));
+    graph = await readSeedDir(path.join(root, 'seed', 'data'), { requireJapanese: true });
     roles = new RoleService({ get: async () => ({ roles: graph.roles }) } as unknown as SnapshotCache);
   });
 
