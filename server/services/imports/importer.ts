@@ -4,7 +4,7 @@
  * roles.
  */
 import type { Role, Transition } from '../../contract/graph-data.js';
-import type { RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
+import type { DatasetUnit, RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
 import type { IssueList } from './issues.js';
 import type { RecordView } from './record-view.js';
 import type { RoleMatcher } from './role-matcher.js';
@@ -34,6 +34,8 @@ export interface ImportOutcome {
   routes: RoutePattern[];
   suppressed: { transitions: number; routes: number };
   unknownRoles: UnknownRole[];
+  /** What the dataset's numbers count, when the importer decides it (transition tables); histories count people. */
+  unit?: DatasetUnit;
 }
 
 /** Reads the rows of one kind of file. */
@@ -46,7 +48,10 @@ export interface Importer {
   finish(): ImportOutcome;
 }
 
-/** Unknown written role names: rows and first line per name, for the report. */
+/** Distinct unknown names tracked for the report's ranking; rows naming others count only as rejected rows. */
+export const UNKNOWN_ROLES_TRACKED = 1000;
+
+/** Unknown written role names: rows and first line per name (the first 1,000 distinct names), for the report. */
 export class UnknownRoles {
   private readonly byValue = new Map<string, { rows: number; firstLine: number; suggestions: string[] }>();
 
@@ -54,7 +59,7 @@ export class UnknownRoles {
   add(value: string, line: number, suggestions: string[]): void {
     const seen = this.byValue.get(value);
     if (seen) seen.rows++;
-    else this.byValue.set(value, { rows: 1, firstLine: line, suggestions });
+    else if (this.byValue.size < UNKNOWN_ROLES_TRACKED) this.byValue.set(value, { rows: 1, firstLine: line, suggestions });
   }
 
   /** Adds `n` more rows for a name already added. */

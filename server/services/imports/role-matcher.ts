@@ -5,9 +5,16 @@
  * "ｶｽﾀﾏｰｻｰﾋﾞｽ" and "customer-support" all find customer support. A name two
  * roles share is ambiguous, not guessed. Unknown names get the closest
  * matches; with `createRoles` they become new roles instead.
+ *
+ * Suggestions are bounded and deferred (issue 12: 710,000 distinct unknown
+ * names once took 85 s and held the event loop for over a second at a time):
+ * only the first 100 distinct unknown names get any (a report lists at most
+ * 100), `match` hands back an empty list that `fillSuggestions` fills after
+ * the file has been read, and that work gives the event loop back every
+ * 20 ms.
  */
 import type { Role } from '../../contract/graph-data.js';
-import { closestMatches } from '../routes/suggest.js';
+import { score } from '../routes/suggest.js';
 import { normalise, roleNames } from '../text-match.js';
 
 /** What a written role name resolves to. */
@@ -18,6 +25,17 @@ export type RoleMatch =
 
 const AMBIGUOUS = -1;
 
+/** Distinct unknown names that get suggestions. */
+export const SUGGESTION_LIMIT = 100;
+/** Suggestions per unknown name. */
+const SUGGESTIONS = 3;
+/** Longest stretch of suggestion work before the event loop gets a turn. */
+const SLICE_MS = 20;
+/** What unknown names past the limit get: shared, never filled. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Resolves written role names to role indices; created roles are appended after the stored ones. */
 export class RoleMatcher {
   /** Stored roles, then roles created by this import. */
@@ -27,6 +45,9 @@ export class RoleMatcher {
   private readonly byName = new Map<string, number>();
   private readonly ids = new Set<string>();
   private readonly ambiguousIds = new Map<string, string[]>();
+  /** Suggestion lists handed out, by normalised name; filled by `fillSuggestions`. */
+  private readonly suggested = new Map<string, string[]>();
+  private pending: { query: string; out: string[] }[] = [];
 
   constructor(stored: readonly Role[]) {
     this.roles = [...stored];
@@ -37,12 +58,9 @@ export class RoleMatcher {
   /** The role a written name stands for. */
   match(written: string): RoleMatch {
     const key = normalise(written);
-    if (!key) return { kind: 'unknown', suggestions: [] };
+    if (!key) return { kind: 'unknown', suggestions: NONE };
     const i = this.byName.get(key);
-    if (i === undefined) {
-      const candidates = this.roles.map((r) => ({ id: r.id, names: [r.id, r.name, r.nameJa, ...r.aliases] }));
-      return { kind: 'unknown', suggestions: closestMatches(written, candidates, 3) };
-    }
+    if (i === undefined) return { kind: 'unknown', suggestions: this.suggestionsFor(key) };
     if (i === AMBIGUOUS) return { kind: 'ambiguous', ids: this.ambiguousIds.get(key) ?? [] };
     return { kind: 'found', index: i };
   }
@@ -70,6 +88,51 @@ export class RoleMatcher {
     this.roles.push(role);
     this.index(role, index);
     return index;
+  }
+
+  /**
+   * Fills every suggestion list handed out so far with the closest role ids
+   * (over stored and created roles), giving the event loop a turn every
+   * 20 ms. Call once the file has been read, before building the report.
+   */
+  async fillSuggestions(sliceMs = SLICE_MS): Promise<void> {
+    if (!this.pending.length) return;
+    const pending = this.pending;
+    this.pending = [];
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    };
+    const names: string[][] = [];
+    for (let r = 0; r < this.roles.length; r++) {
+      const role = this.roles[r]!;
+      names.push([role.id, role.name, role.nameJa, ...role.aliases].map(normalise));
+      if ((r & 255) === 255) await breathe();
+    }
+    for (const { query, out } of pending) {
+      const scored: { id: string; s: number }[] = [];
+      for (let r = 0; r < names.length; r++) {
+        const s = score(query, names[r]!);
+        if (s < Infinity) scored.push({ id: this.roles[r]!.id, s });
+        if ((r & 255) === 255) await breathe();
+      }
+      scored.sort((a, b) => a.s - b.s || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      out.push(...scored.slice(0, SUGGESTIONS).map((x) => x.id));
+      await breathe();
+    }
+  }
+
+  /** The (shared, at first empty) suggestion list for an unknown normalised name; none past the limit. */
+  private suggestionsFor(key: string): string[] {
+    const seen = this.suggested.get(key);
+    if (seen) return seen;
+    if (this.suggested.size >= SUGGESTION_LIMIT) return NONE;
+    const out: string[] = [];
+    this.suggested.set(key, out);
+    this.pending.push({ query: key, out });
+    return out;
   }
 
   private index(role: Role, i: number): void {

@@ -106,11 +106,21 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
   };
 
   const bomScan = new BomScan();
+  // The event loop gets a turn whenever a stretch of work passes 20 ms: chunks are parsed in pieces of
+  // 16 KB (a piece of rows naming unknown roles costs a few ms), and a source whose bytes are all there
+  // already (a buffered upload) would otherwise run chunk after chunk without a break.
+  let sliceStart = performance.now();
   try {
     for await (const chunk of toUtf8(source, options.encoding, state)) {
       bomNear = bomScan.next(chunk);
       parser ??= start(chunk);
-      parser.push(chunk);
+      for (let at = 0; at < chunk.length; at += PIECE) {
+        parser.push(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
       options.onProgress?.(state.bytesIn);
     }
     parser?.end();
@@ -121,10 +131,12 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
   if (!sawHeader && !issues.hasErrors) issues.error({ line: 0, reason: 'The file is empty: it has no header row.' });
   else if (sawHeader && rowsRead === 0 && !issues.hasErrors) issues.error({ line: 0, reason: 'The file has a header but no rows.' });
 
+  await ctx.matcher.fillSuggestions();
   const outcome = importer.finish();
   const ok = !issues.hasErrors;
   const { errors, warnings } = issues.sorted();
   const transitions = outcome.transitions ?? [];
+  const unit = options.kind === 'roles' ? null : options.kind === 'histories' ? 'people' : (outcome.unit ?? 'people');
   const report: ImportReport = {
     kind: options.kind,
     dataset: options.dataset,
@@ -134,6 +146,7 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
     format,
     encoding: state.encoding,
     minCount,
+    unit,
     rowsRead,
     rejected: issues.rejected,
     people: outcome.people,
@@ -162,6 +175,7 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
           : {
               name: options.dataset,
               kind: options.kind === 'histories' ? 'histories' : 'transitions',
+              unit: unit ?? 'people',
               minCount,
               importedAt: (options.now?.() ?? new Date()).toISOString(),
               rowsRead,
@@ -182,6 +196,10 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes parsed before the clock is looked at. */
+const PIECE = 16 * 1024;
+/** Longest stretch of parsing before the event loop gets a turn. */
+const SLICE_MS = 20;
 
 /** Tells, chunk by chunk, whether a byte-order mark is in this chunk or the one before (a row may straddle two). */
 class BomScan {

@@ -53,10 +53,11 @@ export function boundedLevenshtein(a: string, b: string, bound: number): number 
 }
 
 /**
- * Score of `query` against one candidate's names: 0 exact, 0.1 prefix, 0.2
- * substring, otherwise 0.3 + edit distance / length; Infinity when too far.
+ * Score of normalised `query` against one candidate's normalised names: 0
+ * exact, 0.1 prefix, 0.2 substring, otherwise 0.3 + edit distance / length;
+ * Infinity when too far.
  */
-function score(query: string, names: readonly string[]): number {
+export function score(query: string, names: readonly string[]): number {
   let best = Infinity;
   const bound = Math.max(2, Math.floor(query.length * 0.4));
   for (const name of names) {
