@@ -197,9 +197,9 @@ describe('explorer', () => {
       const cy = (window as unknown as { __cy: Core }).__cy;
       return ['product-manager', 'customer-support'].map((id) => cy.getElementById(id).style('label'));
     });
-    expect(labels).toEqual(['プロダクトマネージャー', 'カスタマーサービス']);
+    expect(labels).toEqual(['プロダクトマネージャー', 'カスタマーサポート']);
     expect(await page.locator('#route-to').inputValue()).toBe('プロダクトマネージャー');
-    expect(await page.locator('[data-testid="alternatives"] .alt-path').first().textContent()).toBe('カスタマーサービス → プロダクトマネージャー');
+    expect(await page.locator('[data-testid="alternatives"] .alt-path').first().textContent()).toBe('カスタマーサポート → プロダクトマネージャー');
     expect(await page.locator('#legend').textContent()).toContain('カスタマーサポート');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(page.url()).toContain('lang=ja');

@@ -84,7 +84,7 @@ describe('export from the browser', () => {
     expect(svg.name).toBe('rolepath-customer-support-to-product-manager-likely.svg');
     const svgTree = parseXml(svg.text);
     const drawn = textOf(svgTree);
-    for (const label of ['Customer support', 'カスタマーサービス', 'Product manager', 'プロダクトマネージャー']) expect(drawn).toContain(label);
+    for (const label of ['Customer support', 'カスタマーサポート', 'Product manager', 'プロダクトマネージャー']) expect(drawn).toContain(label);
     expect(elements(svgTree, 'text').find((t) => t.attrs['@class'] === 'diagram-title')?.text).toBe('Customer support → Product manager, most likely');
     checkProvenance(svgProvenance(svg.text), 'route');
     const svgSize = elements(svgTree, 'svg')[0]!.attrs;
@@ -179,7 +179,7 @@ describe('export from the browser', () => {
     await page.locator('[data-testid="path-diagram"]').click();
     const svg = await exportFile('svg');
     const tree = parseXml(svg.text);
-    expect(elements(tree, 'text').find((t) => t.attrs['@class'] === 'diagram-title')?.text).toBe('カスタマーサービス → プロダクトマネージャー（確率が最高）');
+    expect(elements(tree, 'text').find((t) => t.attrs['@class'] === 'diagram-title')?.text).toBe('カスタマーサポート → プロダクトマネージャー（確率が最高）');
     expect(await page.locator('[data-testid="export-status"]').textContent()).toContain('を保存しました');
   });
 });
