@@ -4,7 +4,9 @@
  * lives here, never in timed unit tests.
  */
 import { printTable, writeResults, type BenchRow } from './harness.js';
+import { httpBench } from './http.bench.js';
 import { importBench } from './import.bench.js';
+import { neo4jBench } from './neo4j.bench.js';
 import { routesBench } from './routes.bench.js';
 import { storeBench } from './store.bench.js';
 
@@ -12,6 +14,8 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   store: storeBench,
   routes: routesBench,
   import: importBench,
+  http: httpBench,
+  neo4j: neo4jBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
