@@ -15,13 +15,13 @@ export const RELATIONSHIP_TYPES = ['TRANSITION'] as const;
 /** Every property key of every node table and relationship table, once. */
 export const PROPERTY_KEYS = [
   // Role
-  'id', 'name', 'nameJa', 'aliases', 'family', 'description',
+  'id', 'name', 'nameJa', 'aliases', 'family', 'description', 'descriptionJa',
   // TRANSITION
-  'dataset', 'kind', 'count', 'probability', 'skills', 'sources', 'evidenceJson',
+  'dataset', 'kind', 'count', 'probability', 'skills', 'skillsJa', 'sources', 'evidenceJson',
   // History
   'label', 'labelJa', 'source', 'roles',
   // SavedQuery
-  'title', 'titleJa', 'descriptionJa', 'params', 'columns', 'kuzuCypher', 'neo4jCypher', 'createdAt', 'updatedAt',
+  'title', 'titleJa', 'params', 'columns', 'kuzuCypher', 'neo4jCypher', 'createdAt', 'updatedAt',
   // Dataset
   'minCount', 'importedAt', 'rowsRead', 'people', 'stints', 'transitions', 'routes', 'suppressedTransitions', 'suppressedRoutes',
 ] as const;
