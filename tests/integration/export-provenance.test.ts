@@ -45,9 +45,21 @@ describe('export provenance with datasets=', () => {
     expect(await exportOf('mermaid', '&datasets=articles')).toMatch(/query: .*datasets=articles/);
   });
 
-  it('without datasets=, the source names every dataset the answer used and the query has no selection', async () => {
+  it('without datasets=, the source names exactly the datasets the route answer used, and the query has no selection', async () => {
     const doc = JSON.parse(await exportOf('json'));
     expect(doc.provenance.query.datasets).toBeUndefined();
-    expect(doc.provenance.source).toContain('"articles", "other-survey"');
+    const answer = await (await fetch(`${server.url}/api/routes?from=customer-support&to=community-manager`)).json();
+    const used: string[] = answer.datasets.used;
+    expect(doc.provenance.source).toContain(`dataset${used.length === 1 ? '' : 's'} ${used.map((d) => `"${d}"`).join(', ')}`);
+    if (!used.includes('other-survey')) expect(doc.provenance.source).not.toContain('other-survey');
+  });
+
+  it('with the imported dataset asked for, the source names it alone', async () => {
+    const res = await fetch(`${server.url}/api/routes/export?format=json&from=customer-support&to=qa&datasets=other-survey`);
+    expect(res.status).toBe(200);
+    const doc = JSON.parse(await res.text());
+    expect(doc.provenance.query.datasets).toEqual(['other-survey']);
+    expect(doc.provenance.source).toContain('dataset "other-survey"');
+    expect(doc.provenance.source).not.toContain('articles');
   });
 });
