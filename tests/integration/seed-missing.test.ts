@@ -7,10 +7,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resetEngine } from '../fixtures/engine.js';
 import { runScript, spawnServer } from '../fixtures/spawn-server.js';
 
 describe('seeding at start-up', () => {
   it('seeds a store that holds an import but not the articles dataset, and only once', async () => {
+    // A fresh store (on Neo4j, the shared test database emptied): the CLI writes first, before any server start.
+    await resetEngine();
     const dir = await mkdtemp(path.join(tmpdir(), 'rolepath-seed-missing-'));
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-data-'));
     const file = path.join(dir, 'roles.csv');
