@@ -21,6 +21,7 @@ const WORDS = {
     meta: (hops: number, p: number) => [`${hops} move${hops === 1 ? '' : 's'}`, `probability ${pct(p)}`],
     travellers: (n: number) => `${n} traveller${n === 1 ? '' : 's'}`,
     step: (count: number, p: number) => `${count} account${count === 1 ? '' : 's'}, p=${pct(p)}`,
+    kind: { move: 'a move people made', recommended: "an author's recommended route", split: 'an organisational split' },
     skills: 'skills',
     note: 'Note',
   },
@@ -35,6 +36,7 @@ const WORDS = {
     meta: (hops: number, p: number) => [`${hops} 回の移動`, `確率 ${pct(p)}`],
     travellers: (n: number) => `${n} 人がたどった`,
     step: (count: number, p: number) => `事例 ${count} 件、p=${pct(p)}`,
+    kind: { move: '実際の移動', recommended: '筆者の推奨ルート', split: '組織の分化' },
     skills: 'スキル',
     note: '注',
   },
@@ -75,7 +77,8 @@ export function formatRoutes(res: RouteResponse, names: Map<string, RoleNames>, 
     if (route.travellers !== null) meta.push(w.travellers(route.travellers));
     lines.push(`${i + 1}. ${route.roles.map(label).join(' → ')}`, `   ${meta.join(' · ')}`);
     for (const step of route.steps) {
-      lines.push(`   • ${label(step.from)} → ${label(step.to)}: ${w.step(step.count, step.probability)}`);
+      const kinds = (step.kinds ?? []).map((k) => w.kind[k]).join(' / ');
+      lines.push(`   • ${label(step.from)} → ${label(step.to)}: ${w.step(step.count, step.probability)}${kinds ? ` (${kinds})` : ''}`);
       const skills = lang === 'ja' ? (step.skillsJa ?? step.skills) : step.skills;
       if (skills.length) lines.push(`     ${w.skills}: ${skills.join(', ')}`);
       for (const e of step.evidence) lines.push(`     「${e.quote}」 — ${lang === 'ja' ? (e.glossJa ?? e.gloss) : e.gloss} [${e.source}]`);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { evidenceDto } from './api.js';
-import { ROLE_FAMILIES } from './graph-data.js';
+import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetUsage } from './imports.js';
 import { decimalInt } from './numbers.js';
 import { langParam } from './lang.js';
@@ -43,6 +43,8 @@ export const routeStepDto = z.object({
   to: z.string(),
   count: z.number(),
   probability: z.number(),
+  /** What the move is: `move` (people made it), `recommended` (an author's recommendation), `split` (an organisational split). */
+  kinds: z.array(z.enum(TRANSITION_KINDS)).optional(),
   skills: z.array(z.string()),
   /** The skills in Japanese where the data has them (same order as `skills`; an untranslated skill is kept as is). */
   skillsJa: z.array(z.string()).optional(),

@@ -15,7 +15,7 @@ const en = {
   retry: 'Try again',
   pickRole: 'Click a role in the graph, or find one with the search box, to see where people go from it and where they come from.',
   howTo: [
-    'Each dot is a role, coloured by family; each arrow is a job change people made.',
+    'Each dot is a role, coloured by family; each arrow is a recorded move: one people made, a route an author recommends, or a team splitting up.',
     'Thicker arrows have more accounts behind them; dashed ones are roles that split off.',
     'To plan a move, pick “From” and “To” on the left: the route lights up on the graph, and you can walk through it move by move.',
   ],
@@ -269,7 +269,7 @@ const ja: Strings = {
   retry: '再試行',
   pickRole: 'グラフの職種をクリックするか検索すると、そこからの行き先と、そこへ来る前の職種が表示されます。',
   howTo: [
-    '点は職種（色はファミリー）、矢印は実際にあった職種の移動です。',
+    '点は職種（色はファミリー）、矢印は記録された移動です（実際の移動・筆者の推奨ルート・組織の分化）。',
     '矢印が太いほど事例が多く、破線は組織の分化を表します。',
     '左の「出発」と「目的地」を選ぶと、ルートがグラフ上で強調され、移動を一つずつたどれます。',
   ],

@@ -205,7 +205,9 @@ export class RouteResults {
         const current = i === this.step;
         const link = h('button', { type: 'button', class: 'step-link', 'data-key': `step-${i}` }, `${this.name(move.from)} → ${this.name(move.to)}`);
         link.addEventListener('click', () => this.goTo(current ? -1 : i));
-        const meta = move.count > 0 ? `${s.accounts(move.count)} · ${s.probability} ${s.pct(move.probability)}` : s.noStoredMove;
+        // Say what the move is: one people made, an author's recommendation or an organisational split.
+        const kinds = (move.kinds ?? []).map((k) => s.kind[k]).join(' / ');
+        const meta = move.count > 0 ? `${s.accounts(move.count)} · ${s.probability} ${s.pct(move.probability)}${kinds ? ` · ${kinds}` : ''}` : s.noStoredMove;
         return h(
           'li',
           current ? { class: 'current', 'aria-current': 'step', 'data-step': String(i) } : { 'data-step': String(i) },

@@ -2,7 +2,7 @@
  * Turns routes in node indices into the API shape, with the merged transition
  * data behind every move (count, probability, union of skills, all evidence).
  */
-import type { Evidence } from '../../contract/graph-data.js';
+import { TRANSITION_KINDS, type Evidence, type TransitionKind } from '../../contract/graph-data.js';
 import type { CompactGraph } from './compact-graph.js';
 import { findEdge } from './compact-graph.js';
 import type { Route, RouteStep } from './types.js';
@@ -10,7 +10,7 @@ import type { Route, RouteStep } from './types.js';
 /** One move. A pair with no stored transition (possible only for travelled routes) has count and probability 0. */
 export function describeStep(graph: CompactGraph, u: number, v: number): RouteStep {
   const e = findEdge(graph, u, v);
-  const step: RouteStep = { from: graph.ids[u]!, to: graph.ids[v]!, count: 0, probability: 0, skills: [], evidence: [] };
+  const step: RouteStep = { from: graph.ids[u]!, to: graph.ids[v]!, count: 0, probability: 0, kinds: [], skills: [], evidence: [] };
   if (e < 0) return step;
   step.count = graph.counts[e]!;
   step.probability = graph.probabilities[e]!;
@@ -18,8 +18,10 @@ export function describeStep(graph: CompactGraph, u: number, v: number): RouteSt
   const skills = new Map<string, string>();
   let translated = false;
   const evidence: Evidence[] = [];
+  const kinds = new Set<TransitionKind>();
   for (let i = graph.transitionOffsets[e]!; i < graph.transitionOffsets[e + 1]!; i++) {
     const t = graph.transitions[graph.transitionIndex[i]!]!;
+    kinds.add(t.kind);
     t.skills.forEach((s, j) => {
       const ja = t.skillsJa?.[j];
       if (ja) translated = true;
@@ -27,6 +29,7 @@ export function describeStep(graph: CompactGraph, u: number, v: number): RouteSt
     });
     evidence.push(...t.evidence);
   }
+  step.kinds = TRANSITION_KINDS.filter((k) => kinds.has(k));
   step.skills = [...skills.keys()];
   if (translated) step.skillsJa = [...skills.values()];
   step.evidence = evidence;

@@ -3,7 +3,7 @@
  * returns and its limits. Kept free of any runtime dependency so the HTTP layer
  * and the client contract can mirror them.
  */
-import type { Evidence } from '../../contract/graph-data.js';
+import type { Evidence, TransitionKind } from '../../contract/graph-data.js';
 import type { Lang } from '../../contract/lang.js';
 import type { NoRoute } from './no-route.js';
 
@@ -61,6 +61,8 @@ export interface RouteStep {
   count: number;
   /** p(to | from) over the merged counts. */
   probability: number;
+  /** What the move is (a move people made, an author's recommendation, an organisational split), over every merged transition; empty when none is stored. */
+  kinds: TransitionKind[];
   /** Union of the skills of every merged transition, in first-seen order. */
   skills: string[];
   /** The same skills in Japanese (an untranslated one as is); present only when some transition has Japanese skills. */

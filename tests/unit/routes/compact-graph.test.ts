@@ -40,6 +40,7 @@ describe('buildCompactGraph', () => {
       to: 'b',
       count: 5,
       probability: 0.5,
+      kinds: ['move'],
       skills: ['sql', 'python'],
       evidence: [evidence('one'), evidence('two')],
     });
