@@ -88,6 +88,12 @@ describe('route notes and errors in the asked language', () => {
     expect(step.skillsJa).toEqual(['CS × プロダクト', 'お客さまの声', '顧客への共感']);
     expect(step.evidence[0]!.glossJa).toMatch(/プロダクトマネージャー/);
   });
+
+  it('each step says what the move is: one people made, a recommendation or a split', async () => {
+    expect((await ok('from=customer-support&to=product-manager')).routes[0]!.steps[0]!.kinds).toEqual(['move']);
+    expect((await ok('from=bizops&to=sales')).routes[0]!.steps[0]!.kinds).toEqual(['recommended']);
+    expect((await ok('from=general-affairs&to=office-admin')).routes[0]!.steps[0]!.kinds).toEqual(['split']);
+  });
 });
 
 describe('no dead ends: every no-route pair of the seed names where one can go instead', () => {
