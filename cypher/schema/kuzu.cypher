@@ -10,4 +10,5 @@ ALTER TABLE TRANSITION ADD IF NOT EXISTS skillsJa STRING[];
 CREATE NODE TABLE IF NOT EXISTS History(id STRING, dataset STRING, label STRING, labelJa STRING, source STRING, roles STRING[], evidenceJson STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS SavedQuery(name STRING, title STRING, titleJa STRING, description STRING, descriptionJa STRING, params STRING, columns STRING[], kuzuCypher STRING, neo4jCypher STRING, createdAt STRING, updatedAt STRING, PRIMARY KEY(name));
 CREATE NODE TABLE IF NOT EXISTS RoutePattern(id STRING, dataset STRING, roles STRING[], count INT64, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS Dataset(name STRING, kind STRING, minCount INT64, importedAt STRING, rowsRead INT64, people INT64, stints INT64, transitions INT64, routes INT64, suppressedTransitions INT64, suppressedRoutes INT64, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS Dataset(name STRING, kind STRING, unit STRING, minCount INT64, importedAt STRING, rowsRead INT64, people INT64, stints INT64, transitions INT64, routes INT64, suppressedTransitions INT64, suppressedRoutes INT64, PRIMARY KEY(name));
+ALTER TABLE Dataset ADD IF NOT EXISTS unit STRING;

@@ -20,7 +20,8 @@ export function formatImportReport(r: ImportReport, via: 'server' | 'direct'): s
   ];
   if (r.kind === 'histories') lines.push(`  people: ${n(r.people)}, stints: ${n(r.stints)}`);
   if (r.kind !== 'roles') {
-    lines.push(`  transitions: ${n(r.transitions)} kept, ${n(r.suppressed.transitions)} suppressed (seen fewer than k = ${r.minCount} times)`);
+    if (r.unit === 'probability') lines.push(`  transitions: ${n(r.transitions)} kept; unit: probability (no counts, so nothing for k to suppress)`);
+    else lines.push(`  transitions: ${n(r.transitions)} kept, ${n(r.suppressed.transitions)} suppressed (seen fewer than k = ${r.minCount} times); unit: ${r.unit ?? 'people'}`);
     if (r.kind === 'histories') lines.push(`  routes: ${n(r.routes)} kept, ${n(r.suppressed.routes)} suppressed`);
   }
   lines.push(`  new roles: ${r.newRoles.length ? r.newRoles.map((x) => `${x.id} (${x.name})`).join(', ') : 'none'}${r.updatedRoles ? `; updated roles: ${n(r.updatedRoles)}` : ''}`);

@@ -21,6 +21,18 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 /** The seed's dataset: written by the seed loader, never by an import, and exempt from privacy suppression. */
 export const SEED_DATASET_NAME = 'articles';
 
+/**
+ * What a dataset's numbers count, recorded at import (see the README, "Datasets and units"):
+ * `people` (career histories, or a transition table of counts: people who made each move),
+ * `accounts` (the seed's articles: independent published accounts, one per article and move),
+ * `probability` (a transition table with probabilities only: no counts at all).
+ */
+export const DATASET_UNITS = ['people', 'accounts', 'probability'] as const;
+export type DatasetUnit = (typeof DATASET_UNITS)[number];
+
+/** The unit of the seed's dataset and of any dataset written without an import (no Dataset record). */
+export const SEED_DATASET_UNIT: DatasetUnit = 'accounts';
+
 /** Default privacy threshold k: aggregates seen fewer than k times are not stored. */
 export const DEFAULT_MIN_COUNT = 5;
 
@@ -91,6 +103,8 @@ export const importReport = z.object({
   encoding: z.enum(['utf-8', 'shift_jis']),
   /** The privacy threshold k used (1 for role catalogues). */
   minCount: z.number(),
+  /** What the dataset's numbers count (null for a role catalogue, which writes no dataset). */
+  unit: z.enum(DATASET_UNITS).nullable(),
   rowsRead: z.number(),
   /** Rows with at least one error. */
   rejected: z.number(),
@@ -143,6 +157,8 @@ export interface RoutePattern {
 export const datasetInfo = z.object({
   name: z.string(),
   kind: z.enum(['histories', 'transitions']),
+  /** What its numbers count: people, accounts (the articles) or probabilities only. */
+  unit: z.enum(DATASET_UNITS),
   /** k: transitions and routes seen fewer than k times are not stored (and not shown). */
   minCount: z.number(),
   importedAt: z.string(),
@@ -164,10 +180,12 @@ export const datasetListResponse = z.object({
       imported: z.boolean(),
     }),
   ),
+  /** The datasets an answer uses when it is given no `datasets=` (empty when the stored datasets do not combine and there is no `articles`). */
+  default: z.array(z.string()),
 });
 export type DatasetListResponse = z.infer<typeof datasetListResponse>;
 
-/** `datasets=a,b` on the graph, role and route endpoints: the datasets to use, combined (absent = all). */
+/** `datasets=a,b` on the graph, role and route endpoints: the datasets to use, combined (absent = the default selection; see dataset-selection.ts). */
 export const datasetsParam = z
   .string()
   .max(2000)
@@ -176,6 +194,8 @@ export const datasetsParam = z
 /** Which datasets an answer used and how much privacy suppression hid from them. */
 export const datasetUsage = z.object({
   used: z.array(z.string()),
+  /** What the answer's counts count (a selection never mixes units); `probability`: counts are 0, probabilities are the table's. */
+  unit: z.enum(DATASET_UNITS),
   suppressed: z.object({ transitions: z.number(), routes: z.number() }),
 });
 export type DatasetUsage = z.infer<typeof datasetUsage>;

@@ -3,7 +3,7 @@
  * patterns), and the parameter rows an import write sends. Shared by both
  * engine adapters so they return identical objects.
  */
-import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import { DATASET_UNITS, type DatasetInfo, type DatasetUnit, type RoutePattern } from '../contract/imports.js';
 import type { ImportWrite } from './import-write.js';
 
 type Row = Record<string, unknown>;
@@ -11,11 +11,17 @@ type Row = Record<string, unknown>;
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
 
-/** A `list-datasets` row as a DatasetInfo. */
+/**
+ * A `list-datasets` row as a DatasetInfo. A record written before units were recorded has no unit: it
+ * reads as `people` (histories and counted tables were the only imports with counts); the snapshot then
+ * marks a table whose every stored transition has count 0 as `probability` (graph-snapshot.ts).
+ */
 export function rowToDataset(r: Row): DatasetInfo {
+  const unit = str(r.unit);
   return {
     name: str(r.name),
     kind: str(r.kind) === 'transitions' ? 'transitions' : 'histories',
+    unit: (DATASET_UNITS as readonly string[]).includes(unit) ? (unit as DatasetUnit) : 'people',
     minCount: num(r.minCount),
     importedAt: str(r.importedAt),
     rowsRead: num(r.rowsRead),

@@ -124,7 +124,7 @@ export function makeSnapshot(
   histories: History[],
   imported: { datasetRecords?: DatasetInfo[]; routePatterns?: RoutePattern[] } = {},
 ): GraphSnapshot {
-  const datasetRecords = imported.datasetRecords ?? [];
+  const datasetRecords = withLegacyUnits(imported.datasetRecords ?? [], stored);
   // Privacy: nothing below a dataset's k leaves the snapshot (see imports/privacy.ts).
   const { transitions, routePatterns, hidden } = applyPrivacy(stored, imported.routePatterns ?? [], datasetRecords);
   const datasets: Record<string, number> = {};
@@ -144,6 +144,19 @@ export function makeSnapshot(
 }
 
 /**
+ * Records written before units were recorded read as `people` (import-rows.ts); a transition table among
+ * them whose every stored transition has count 0 held probabilities only, so its unit is `probability`.
+ * (A counted dataset never stores count 0, so this never relabels one.)
+ */
+function withLegacyUnits(records: DatasetInfo[], stored: readonly Transition[]): DatasetInfo[] {
+  const candidates = new Set(records.filter((d) => d.kind === 'transitions' && d.unit === 'people').map((d) => d.name));
+  if (!candidates.size) return records;
+  const zeroOnly = new Map<string, boolean>();
+  for (const t of stored) if (candidates.has(t.dataset)) zeroOnly.set(t.dataset, (zeroOnly.get(t.dataset) ?? true) && t.count === 0);
+  return records.map((d) => (zeroOnly.get(d.name) ? { ...d, unit: 'probability' as const } : d));
+}
+
+/**
  * FNV-1a over the identifying fields, order-independent (rows are sorted by the
  * store's queries). Cheap enough for 300,000 transitions (a few tens of ms);
  * a cryptographic hash of the whole JSON would cost far more for no gain here.
@@ -159,7 +172,9 @@ function fingerprint(roles: Role[], transitions: Transition[], histories: Histor
     h = Math.imul(h, 0x01000193) >>> 0;
   };
   for (const r of roles) add(`${r.id}|${r.name}|${r.nameJa}|${r.family}`);
-  for (const t of transitions) add(`${t.from}|${t.to}|${t.dataset}|${t.count}|${t.evidence.length}`);
+  // A probability-only transition (count 0) is identified by its probability too: re-importing a table
+  // with other shares is other data.
+  for (const t of transitions) add(`${t.from}|${t.to}|${t.dataset}|${t.count}|${t.evidence.length}${t.count === 0 ? `|${t.probability}` : ''}`);
   for (const x of histories) add(`${x.id}|${x.roles.join(',')}`);
   for (const p of routePatterns) add(`${p.id}|${p.count}`);
   return `${roles.length}r-${transitions.length}t-${h.toString(16).padStart(8, '0')}`;

@@ -53,7 +53,7 @@ export class RouteService {
       avoid: (params.avoid ?? []).map(resolve),
       via: params.via === undefined ? undefined : resolve(params.via),
       families: params.families ?? [],
-      minCount: params.minCount,
+      minCount: countFloor(selection, params.minCount, lang),
     };
     try {
       const result = findRoutes(graph, { ...query, lang });
@@ -90,7 +90,7 @@ export class RouteService {
     this.built.delete(key);
     // Oldest first in a Map: drop the least recently built selection beyond the limit.
     if (this.built.size >= KEPT_SELECTIONS) this.built.delete(this.built.keys().next().value!);
-    const ready = buildCompactGraphAsync(snapshot.roles, selection.transitions, selection.travel).then((graph) => ({
+    const ready = buildCompactGraphAsync(snapshot.roles, selection.transitions, selection.travel, { weights: selection.weights }).then((graph) => ({
       graph,
       names: nameIndex(snapshot),
     }));
@@ -100,6 +100,21 @@ export class RouteService {
     });
     return ready;
   }
+}
+
+/**
+ * The minCount the finder gets. A probability table has no counts (every move's count is 0): the default
+ * (1) and 0 mean "no floor" there, and a higher floor is a 400, since no move could meet it.
+ */
+function countFloor(selection: DatasetSelection, minCount: number, lang: Lang): number {
+  if (selection.weights !== 'probabilities') return minCount;
+  if (minCount <= 1) return 0;
+  const names = selection.usage.used.map((d) => `"${d}"`).join(', ');
+  const message =
+    lang === 'ja'
+      ? `データセット ${names} は確率のみの表で、人数がありません。minCount（最小事例数）は使えません。minCount を外してください。`
+      : `Dataset ${names} holds probabilities only, with no counts of people: minCount cannot apply to it. Leave minCount out.`;
+  throw invalidRequest(message, [{ field: 'minCount', message }]);
 }
 
 /** Exact normalised name/alias → role id; names shared by several roles map to null (ambiguous). */

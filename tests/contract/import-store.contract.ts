@@ -12,6 +12,7 @@ import { buildRole, smallGraph } from '../fixtures/graph.js';
 const record = (name: string, overrides: Partial<DatasetInfo> = {}): DatasetInfo => ({
   name,
   kind: 'histories',
+  unit: 'people',
   minCount: 5,
   importedAt: '2026-01-02T03:04:05.000Z',
   rowsRead: 100,
@@ -76,6 +77,20 @@ export function importStoreContract(engine: string, open: () => Promise<GraphSto
       expect(await byDataset('test')).toHaveLength(4);
       expect((await store.listRoutePatterns()).map((r) => r.id)).toEqual(['sales:1']);
       expect((await store.listDatasets()).map((d) => d.name)).toEqual(['hr', 'sales']);
+    });
+
+    it('records each dataset\'s unit, and keeps a probability table\'s count 0 and its probabilities exactly', async () => {
+      await store.writeImport(importOf('hr'));
+      const shares = [move('table', 'a', 'c', 0, 0.123456789012345), move('table', 'c', 'a', 0, 1e-7)];
+      await store.writeImport({ dataset: record('table', { kind: 'transitions', unit: 'probability', people: 0, stints: 0, routes: 0 }), roles: [], transitions: shares, routes: [] });
+      expect((await store.listDatasets()).map((d) => [d.name, d.kind, d.unit])).toEqual([
+        ['hr', 'histories', 'people'],
+        ['table', 'transitions', 'probability'],
+      ]);
+      expect((await store.listTransitions()).filter((t) => t.dataset === 'table')).toEqual(shares);
+      // A re-import records the new unit.
+      await store.writeImport({ ...importOf('table'), dataset: record('table', { kind: 'transitions', unit: 'people' }) });
+      expect((await store.listDatasets()).find((d) => d.name === 'table')?.unit).toBe('people');
     });
 
     it('writes a role catalogue without touching any dataset', async () => {

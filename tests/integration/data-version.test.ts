@@ -47,7 +47,7 @@ describe('the data version', () => {
       await server.store.writeImport({
         roles: [],
         dataset: {
-          name: 'elsewhere', kind: 'transitions', minCount: 1, importedAt: new Date().toISOString(),
+          name: 'elsewhere', kind: 'transitions', unit: 'people', minCount: 1, importedAt: new Date().toISOString(),
           rowsRead: 1, people: 0, stints: 0, transitions: 1, routes: 0, suppressedTransitions: 0, suppressedRoutes: 0,
         },
         transitions: [{ from: 'qa', to: 'hr', kind: 'move', count: 5, probability: 1, dataset: 'elsewhere', skills: [], evidence: [] }],

@@ -5,9 +5,10 @@ import { selectDatasets } from '../../server/services/dataset-selection.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { buildHistory, buildRole, buildTransition } from '../fixtures/graph.js';
 
-const record = (name: string, minCount: number, suppressed = { transitions: 0, routes: 0 }): DatasetInfo => ({
+const record = (name: string, minCount: number, suppressed = { transitions: 0, routes: 0 }, unit: DatasetInfo['unit'] = 'people'): DatasetInfo => ({
   name,
-  kind: 'histories',
+  kind: unit === 'probability' ? 'transitions' : 'histories',
+  unit,
   minCount,
   importedAt: '2026-01-01T00:00:00.000Z',
   rowsRead: 0,
@@ -33,7 +34,7 @@ function snapshot() {
   ];
   const patterns = [pattern('hr', 1, 15), pattern('hr', 2, 6)];
   return makeSnapshot(1, roles, transitions, [buildHistory({ id: 'h1', roles: ['a', 'b'] })], {
-    datasetRecords: [record('hr', 10, { transitions: 4, routes: 9 }), record('table', 5)],
+    datasetRecords: [record('hr', 10, { transitions: 4, routes: 9 }), record('table', 5, undefined, 'probability')],
     routePatterns: patterns,
   });
 }
@@ -48,8 +49,9 @@ describe('privacy when reading', () => {
 
   it('reports what the import and the snapshot suppressed for the datasets an answer uses', () => {
     const s = snapshot();
-    expect(selectDatasets(s, ['hr']).usage).toEqual({ used: ['hr'], suppressed: { transitions: 5, routes: 10 } });
-    expect(selectDatasets(s, undefined).usage).toEqual({ used: ['articles', 'hr', 'table'], suppressed: { transitions: 5, routes: 10 } });
+    expect(selectDatasets(s, ['hr']).usage).toEqual({ used: ['hr'], unit: 'people', suppressed: { transitions: 5, routes: 10 } });
+    // Units differ: the default is the articles alone (dataset-units.test.ts has the rules).
+    expect(selectDatasets(s, undefined).usage).toEqual({ used: ['articles'], unit: 'accounts', suppressed: { transitions: 0, routes: 0 } });
     expect(selectDatasets(s, ['articles']).usage.suppressed).toEqual({ transitions: 0, routes: 0 });
   });
 });
@@ -62,7 +64,7 @@ describe('dataset selection', () => {
     expect(hr.travel.map((t) => [t.id, t.count])).toEqual([['hr:1', 15]]);
     const seed = selectDatasets(s, ['articles']);
     expect(seed.travel.map((t) => t.id)).toEqual(['h1']);
-    expect(selectDatasets(s, ['hr', 'articles']).key).toBe('articles,hr');
+    expect(() => selectDatasets(s, ['hr', 'articles'])).toThrow(/"articles" \(accounts\), "hr" \(people\) cannot be combined/);
     // The same selection of the same snapshot is built once.
     expect(selectDatasets(s, ['hr'])).toBe(hr);
   });

@@ -4,7 +4,7 @@
  * roles.
  */
 import type { Role, Transition } from '../../contract/graph-data.js';
-import type { RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
+import type { DatasetUnit, RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
 import type { IssueList } from './issues.js';
 import type { RecordView } from './record-view.js';
 import type { RoleMatcher } from './role-matcher.js';
@@ -34,6 +34,8 @@ export interface ImportOutcome {
   routes: RoutePattern[];
   suppressed: { transitions: number; routes: number };
   unknownRoles: UnknownRole[];
+  /** What the dataset's numbers count, when the importer decides it (transition tables); histories count people. */
+  unit?: DatasetUnit;
 }
 
 /** Reads the rows of one kind of file. */

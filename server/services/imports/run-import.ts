@@ -136,6 +136,7 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
   const ok = !issues.hasErrors;
   const { errors, warnings } = issues.sorted();
   const transitions = outcome.transitions ?? [];
+  const unit = options.kind === 'roles' ? null : options.kind === 'histories' ? 'people' : (outcome.unit ?? 'people');
   const report: ImportReport = {
     kind: options.kind,
     dataset: options.dataset,
@@ -145,6 +146,7 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
     format,
     encoding: state.encoding,
     minCount,
+    unit,
     rowsRead,
     rejected: issues.rejected,
     people: outcome.people,
@@ -173,6 +175,7 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
           : {
               name: options.dataset,
               kind: options.kind === 'histories' ? 'histories' : 'transitions',
+              unit: unit ?? 'people',
               minCount,
               importedAt: (options.now?.() ?? new Date()).toISOString(),
               rowsRead,

@@ -3,16 +3,23 @@
  * or alias, or a code column plus a name column: `from_code`/`from_name`),
  * and `count` or `probability`.
  *
- * - With counts, probabilities are computed as in the seed (over the kept
- *   counts), and rows with fewer than k accounts are suppressed.
- * - With probabilities only, they are stored as given (count 0 = "no count":
- *   such a table has no accounts to protect, so nothing is suppressed; the
- *   probabilities leaving one role must not add up to more than 1).
- * - With both, the count drives suppression and the given probability is kept.
+ * - With counts (unit `people`), probabilities are computed as in the seed
+ *   (over the kept counts), and rows with fewer than k people are suppressed.
+ * - With probabilities only (unit `probability`), they are stored as given
+ *   (count 0 = "no count") and routes use them as they are: such a table has
+ *   no counts to protect, so nothing is suppressed (the report says so). The
+ *   probabilities leaving one role must not add up to more than 1; less is
+ *   fine (the rest left the table), and the report says for how many roles.
+ * - With both (unit `people`), the count drives suppression and routes, and
+ *   the given probability is kept; the two must agree: within one role, every
+ *   probability is its count over one total (Σ counts when the table lists
+ *   every move out of the role, more when some people left the table), up to
+ *   the rounding of the written value.
  *
  * Errors: a missing or empty from/to, an unknown or ambiguous role, a count
  * that is not a whole number ≥ 1, a probability outside 0–1, a move from a
- * role to itself, and the same move twice.
+ * role to itself, the same move twice, and counts and probabilities that
+ * disagree (each such line named).
  */
 import type { Transition, TransitionKind } from '../../contract/graph-data.js';
 import { TRANSITION_KINDS } from '../../contract/graph-data.js';
@@ -38,6 +45,8 @@ interface Row {
   to: number;
   count: number;
   probability: number | null;
+  /** Half a unit of the written probability's last digit (0.005 for "0.33" or "33%"): how far rounding may have moved it. */
+  rounding: number;
   kind: TransitionKind;
   line: number;
 }
@@ -118,6 +127,7 @@ export class TransitionTableImporter implements Importer {
     }
 
     let probability: number | null = null;
+    let rounding = 0;
     if (c.probability >= 0 && !rec.blank(c.probability)) {
       const raw = (rec.text(c.probability) ?? '').trim();
       const n = Number(raw.endsWith('%') ? raw.slice(0, -1) : raw) / (raw.endsWith('%') ? 100 : 1);
@@ -130,7 +140,10 @@ export class TransitionTableImporter implements Importer {
       } else if (n < 0) {
         issues.error({ line, column: 'probability', value: raw, reason: 'probability is negative' });
         ok = false;
-      } else probability = n;
+      } else {
+        probability = n;
+        rounding = roundingOf(raw);
+      }
     } else if (c.count < 0) {
       issues.error({ line, column: 'probability', reason: rec.missing(c.probability) ? 'missing column "probability"' : 'probability is empty' });
       ok = false;
@@ -154,7 +167,7 @@ export class TransitionTableImporter implements Importer {
       return;
     }
     this.seen.set(key, line);
-    this.rows.push({ from, to, count, probability, kind, line });
+    this.rows.push({ from, to, count, probability, rounding, kind, line });
   }
 
   /** Resolves the role of one end from its code and/or name column; -1 after reporting an error. */
@@ -199,7 +212,7 @@ export class TransitionTableImporter implements Importer {
     const roles = matcher.roles;
     const withCounts = this.cols.count >= 0;
 
-    // Probabilities out of one role may not add up to more than 1.
+    // Probabilities out of one role may not add up to more than 1; less is fine (the rest left the table).
     if (!withCounts || this.cols.probability >= 0) {
       const sums = new Map<number, { sum: number; line: number }>();
       for (const r of this.rows) {
@@ -208,11 +221,28 @@ export class TransitionTableImporter implements Importer {
         s.sum += r.probability;
         sums.set(r.from, s);
       }
+      const under: { from: number; sum: number }[] = [];
       for (const [from, s] of sums) {
         if (s.sum > 1 + SUM_TOLERANCE) {
           issues.error({ line: s.line, column: 'probability', reason: `the probabilities of the moves out of "${roles[from]!.id}" add up to ${round(s.sum)}, over 1` });
-        }
+        } else if (s.sum < 1 - SUM_TOLERANCE) under.push({ from, sum: s.sum });
       }
+      if (under.length && !issues.hasErrors) {
+        under.sort((a, b) => a.sum - b.sum || a.from - b.from);
+        const examples = under.slice(0, 3).map((u) => `"${roles[u.from]!.id}" ${round(u.sum)}`).join(', ');
+        issues.warning({
+          line: 0,
+          column: 'probability',
+          reason: `the moves out of ${under.length} of ${sums.size} roles add up to less than 1 (${examples}${under.length > 3 ? ', …' : ''}): fine, the rest left the table; routes use the probabilities as given`,
+        });
+      }
+    }
+    if (withCounts && this.cols.probability >= 0) this.checkAgreement();
+    if (!withCounts && !issues.hasErrors) {
+      issues.warning({
+        line: 0,
+        reason: `a table of probabilities only carries no counts of people: there is nothing for the privacy threshold (k = ${minCount}) to protect, so nothing is suppressed; routes use the table's own probabilities`,
+      });
     }
 
     const kept: Row[] = [];
@@ -249,8 +279,80 @@ export class TransitionTableImporter implements Importer {
       routes: [],
       suppressed: { transitions: suppressed, routes: 0 },
       unknownRoles: this.unknown.list(roles),
+      unit: withCounts ? 'people' : 'probability',
     };
   }
+
+  /**
+   * Counts and probabilities on the same rows must tell the same story: within one role, p = count / N for
+   * one total N per role, where N is the Σ of the role's counts when the table lists every move out of it,
+   * and more when some people left the table (then its probabilities add up to less than 1). A row written
+   * as q with rounding r admits count / (q + r) ≤ N ≤ count / (q − r); the N admitted by the most rows (the
+   * smallest such, at least Σ counts) is the role's total, and every row that does not admit it is an error
+   * naming its line: one wrong row is named alone, the rows agreeing with each other are not.
+   */
+  private checkAgreement(): void {
+    const { issues, matcher } = this.ctx;
+    const byRole = new Map<number, Row[]>();
+    for (const r of this.rows) {
+      if (r.count <= 0) continue;
+      const list = byRole.get(r.from);
+      if (list) list.push(r);
+      else byRole.set(r.from, [r]);
+    }
+    const SLACK = 1e-9;
+    for (const [from, all] of byRole) {
+      const sumCounts = all.reduce((a, r) => a + r.count, 0);
+      const rows = all.filter((r) => r.probability !== null);
+      if (!rows.length) continue;
+      const floor = sumCounts * (1 - SLACK);
+      const bounds = rows.map((r) => {
+        const q = r.probability!;
+        const lo = (r.count / (q + r.rounding)) * (1 - SLACK);
+        const hi = q - r.rounding > 0 ? (r.count / (q - r.rounding)) * (1 + SLACK) : Infinity;
+        return { lo: Math.max(lo, floor), hi };
+      });
+      // Sweep: starts before ends at the same point (closed intervals); the first point of greatest cover wins.
+      const events: [number, number][] = [];
+      for (const b of bounds) {
+        if (b.hi < b.lo) continue;
+        events.push([b.lo, 1], [b.hi, -1]);
+      }
+      events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      let cover = 0;
+      let best = 0;
+      let total = sumCounts;
+      for (const [x, d] of events) {
+        cover += d;
+        if (cover > best) {
+          best = cover;
+          total = x;
+        }
+      }
+      if (best === rows.length) continue;
+      const role = matcher.roles[from]!.id;
+      rows.forEach((r, i) => {
+        const b = bounds[i]!;
+        if (b.lo <= total && total <= b.hi) return;
+        const implied = Math.abs(total - sumCounts) <= sumCounts * 1e-6 ? `${round(total)} (the counts of the moves out of "${role}")` : `about ${round(total)} (the total the other rows out of "${role}" imply)`;
+        issues.error({
+          line: r.line,
+          column: 'probability',
+          value: String(r.probability),
+          reason: `the probability disagrees with the count beyond rounding: a count of ${r.count} out of ${implied} is ${round(r.count / total)}`,
+        });
+      });
+    }
+  }
+}
+
+/** Half a unit of the last written digit of a probability ("0.33" → 0.005, "33%" → 0.005, "0.125" → 0.0005, "1e-3" → 0.0005). */
+function roundingOf(raw: string): number {
+  const percent = raw.endsWith('%');
+  const text = percent ? raw.slice(0, -1) : raw;
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+  const decimals = (m?.[2]?.length ?? 0) - Number(m?.[3] ?? 0) + (percent ? 2 : 0);
+  return 0.5 * 10 ** -decimals;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -38,9 +38,11 @@ export interface CompactGraph {
   readonly targets: Int32Array;
   /** Edge → source node. */
   readonly sources: Int32Array;
-  /** Edge → count summed over datasets. */
+  /** What moves are weighed by (see CompactGraphOptions). */
+  readonly weights: EdgeWeights;
+  /** Edge → count summed over datasets (0 for every edge of a probability table). */
   readonly counts: Float64Array;
-  /** Edge → count / Σ counts leaving the source (over merged counts). */
+  /** Edge → count / Σ counts leaving the source (over merged counts); with `probabilities` weights, the given probability. */
   readonly probabilities: Float64Array;
   /** Edge → −ln(probability), the additive cost of `likely` mode. */
   readonly costs: Float64Array;
@@ -60,11 +62,22 @@ export interface CompactGraph {
   /** Edge e merges `transitions[transitionIndex[transitionOffsets[e] .. transitionOffsets[e+1]]]`, in input order. */
   readonly transitionOffsets: Int32Array;
   readonly transitionIndex: Int32Array;
-  /** Transitions left out: unknown role, self-loop or non-positive count. */
+  /** Transitions left out: unknown role, self-loop, or a non-positive count (a non-positive probability with `probabilities` weights). */
   readonly skippedTransitions: number;
   /** Career histories, for `travelled` mode. */
   readonly travel: TravelIndex;
   readonly histories: readonly History[];
+}
+
+/**
+ * `counts` (the default): an edge's probability is recomputed from the merged counts. `probabilities`: the
+ * transitions are a table of probabilities only (count 0, one dataset: see services/dataset-selection.ts),
+ * and each edge keeps the probability it was given; a transition is usable when its probability is > 0.
+ */
+export type EdgeWeights = 'counts' | 'probabilities';
+
+export interface CompactGraphOptions {
+  weights?: EdgeWeights;
 }
 
 const FAMILY_INDEX = new Map<string, number>(ROLE_FAMILIES.map((f, i) => [f, i]));
@@ -78,14 +91,17 @@ export function familyIndex(family: string): number {
  * Builds the compact graph. Transitions holding the same from→to pair in
  * several datasets are merged: count = sum of counts, probability recomputed
  * as count(a→b) / Σ count(a→·) over the merged counts (the stored per-dataset
- * probabilities are ignored). Duplicate role ids keep the first role given.
+ * probabilities are ignored) — unless `options.weights` is `probabilities`:
+ * then each edge has the probability it was given (summed should a pair repeat,
+ * at most 1). Duplicate role ids keep the first role given.
  */
 export function buildCompactGraph(
   roles: readonly Role[],
   transitions: readonly Transition[],
   histories: readonly History[] = [],
+  options: CompactGraphOptions = {},
 ): CompactGraph {
-  return runToEnd(compactGraphSteps(roles, transitions, histories));
+  return runToEnd(compactGraphSteps(roles, transitions, histories, options.weights ?? 'counts'));
 }
 
 /**
@@ -97,8 +113,9 @@ export async function buildCompactGraphAsync(
   roles: readonly Role[],
   transitions: readonly Transition[],
   histories: readonly History[] = [],
+  options: CompactGraphOptions = {},
 ): Promise<CompactGraph> {
-  const steps = compactGraphSteps(roles, transitions, histories);
+  const steps = compactGraphSteps(roles, transitions, histories, options.weights ?? 'counts');
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -122,7 +139,9 @@ function* compactGraphSteps(
   roles: readonly Role[],
   transitions: readonly Transition[],
   histories: readonly History[],
+  weights: EdgeWeights,
 ): Generator<void, CompactGraph> {
+  const byProbability = weights === 'probabilities';
   const sorted = [...roles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const nodeRoles: Role[] = [];
   for (const role of sorted) if (nodeRoles.at(-1)?.id !== role.id) nodeRoles.push(role);
@@ -139,6 +158,7 @@ function* compactGraphSteps(
   const tFrom = new Int32Array(T);
   const tTo = new Int32Array(T);
   const tCount = new Float64Array(T);
+  const tProbability = byProbability ? new Float64Array(T) : null;
   let usable = 0;
   let lastFrom = '';
   let lastU = -1;
@@ -152,10 +172,12 @@ function* compactGraphSteps(
     }
     const u = lastU;
     const v = indexOf.get(tr.to) ?? -1;
-    const ok = u >= 0 && v >= 0 && u !== v && tr.count > 0 && Number.isFinite(tr.count);
+    const weight = byProbability ? tr.probability : tr.count;
+    const ok = u >= 0 && v >= 0 && u !== v && weight > 0 && Number.isFinite(weight);
     tFrom[t] = ok ? u : -1;
     tTo[t] = v;
     tCount[t] = tr.count;
+    if (tProbability) tProbability[t] = tr.probability;
     if (ok) usable++;
   }
   const skipped = T - usable;
@@ -191,6 +213,7 @@ function* compactGraphSteps(
   const targets = new Int32Array(m);
   const sources = new Int32Array(m);
   const counts = new Float64Array(m);
+  const given = byProbability ? new Float64Array(m) : null;
   const outTotal = new Float64Array(n);
   const transitionOffsets = new Int32Array(m + 1);
   let edge = -1;
@@ -208,13 +231,14 @@ function* compactGraphSteps(
     const c = tCount[t]!;
     counts[edge]! += c;
     outTotal[u]! += c;
+    if (given) given[edge]! += tProbability![t]!;
   }
   transitionOffsets[m] = usable;
   for (let u = 0; u < n; u++) offsets[u + 1]! += offsets[u]!;
   const probabilities = new Float64Array(m);
   const costs = new Float64Array(m);
   for (let e = 0; e < m; e++) {
-    const p = counts[e]! / outTotal[sources[e]!]!;
+    const p = given ? Math.min(1, given[e]!) : counts[e]! / outTotal[sources[e]!]!;
     probabilities[e] = p;
     // −ln(1) is −0; normalise so costs compare and print cleanly.
     costs[e] = p >= 1 ? 0 : -Math.log(p);
@@ -245,6 +269,7 @@ function* compactGraphSteps(
   return {
     nodeCount: n,
     edgeCount: m,
+    weights,
     ids,
     indexOf,
     roles: nodeRoles,

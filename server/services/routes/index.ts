@@ -6,7 +6,7 @@
  * request (throws RouteQueryError → HTTP 400).
  */
 export { buildCompactGraph, buildCompactGraphAsync, findEdge, familyIndex, UNKNOWN_FAMILY } from './compact-graph.js';
-export type { CompactGraph } from './compact-graph.js';
+export type { CompactGraph, CompactGraphOptions, EdgeWeights } from './compact-graph.js';
 export type { TravelIndex } from './travel-index.js';
 export { findRoutes } from './route-finder.js';
 export type { FindRoutesOptions } from './route-finder.js';
