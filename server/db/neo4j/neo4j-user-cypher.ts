@@ -41,6 +41,30 @@ const CLIENT_GRACE_MS = 300;
 /** Records fetched per round trip: small, so an oversized result is noticed before much of it is buffered. */
 const FETCH_SIZE = 100;
 
+/** A notification of an EXPLAIN (the driver's `summary.notifications`). */
+interface PlanNotification {
+  code: string;
+  description: string;
+  position?: { offset?: number; line?: number; column?: number };
+}
+
+/** Neo4j's warnings that a query names a label, relationship type or property the graph does not have. */
+const UNKNOWN_NAME = /Unknown(Label|RelationshipType|PropertyKey)Warning$/;
+
+/**
+ * Neo4j only warns about a label, relationship type or property the graph does not have (and the
+ * query quietly finds nothing); Kùzu refuses such a query. Refused here too, with Neo4j's words and
+ * position, so both engines answer the same and a misspelt `n.nmae` is a marked error, not empty rows.
+ */
+export function unknownNameError(notifications: readonly PlanNotification[] | undefined): CypherRunError | null {
+  const hit = (notifications ?? []).find((n) => UNKNOWN_NAME.test(n.code));
+  if (!hit) return null;
+  const line = hit.position?.line ?? 1;
+  const column = hit.position?.column ?? 1;
+  const first = hit.description.split('\n')[0];
+  return new CypherRunError('semantic', `${first} (line ${line}, column ${column})`, { line, column, ...(hit.position?.offset !== undefined ? { offset: hit.position.offset } : {}) });
+}
+
 /** A step of an EXPLAIN plan (the driver's `summary.plan`). */
 interface PlanStep {
   operatorType: string;
@@ -118,6 +142,8 @@ export async function runReadOnly(
       const plan = explained.summary.plan;
       const refused = refusedPlanStep(plan ? (plan as unknown as PlanStep) : null);
       if (refused) throw new CypherRunError('read-only', `Only read queries can run here: ${refused} (line 1, column 1).`, { line: 1, column: 1 });
+      const unknown = unknownNameError(explained.summary.notifications as unknown as PlanNotification[]);
+      if (unknown) throw unknown;
       const result = tx.run(cypher, neoParams);
       const keys = (await result.keys()).map(String);
       const raw: Record<string, unknown>[] = [];
