@@ -165,14 +165,14 @@ describe('an imported dataset in the API', () => {
     const list = await getJson(server.url, '/api/datasets');
     expect(list.status).toBe(200);
     const entry = list.body.datasets.find((d: any) => d.name === 'hr-2024');
-    expect(entry).toMatchObject({ imported: true, minCount: K, people: 3000, suppressedTransitions: report.suppressed.transitions, suppressedRoutes: report.suppressed.routes });
-    expect(list.body.datasets.find((d: any) => d.name === 'articles')).toMatchObject({ imported: false });
+    expect(entry).toMatchObject({ imported: true, unit: 'people', minCount: K, people: 3000, suppressedTransitions: report.suppressed.transitions, suppressedRoutes: report.suppressed.routes });
+    expect(list.body.datasets.find((d: any) => d.name === 'articles')).toMatchObject({ imported: false, unit: 'accounts' });
   });
 
   it('keeps aggregates of fewer than k people out of the graph, role details and user Cypher, saying how many', async () => {
     const graph = await getJson(server.url, '/api/graph?datasets=hr-2024');
     expect(graph.status).toBe(200);
-    expect(graph.body.datasets).toEqual({ used: ['hr-2024'], suppressed: report.suppressed });
+    expect(graph.body.datasets).toEqual({ used: ['hr-2024'], unit: 'people', suppressed: report.suppressed });
     const edges = graph.body.elements.edges.map((e: any) => e.data);
     expect(edges.length).toBe(report.transitions);
     expect(edges.every((e: any) => e.dataset === 'hr-2024' && e.count >= K)).toBe(true);
@@ -198,13 +198,22 @@ describe('an imported dataset in the API', () => {
     expect(cypher.rows[0].least).toBeGreaterThanOrEqual(K);
   });
 
-  it('combines datasets when asked, says which it used, and rejects unknown ones', async () => {
-    const all = await getJson(server.url, '/api/graph');
-    expect(all.body.datasets.used).toEqual(expect.arrayContaining(['articles', 'hr-2024']));
-    const both = await getJson(server.url, '/api/graph?datasets=articles,hr-2024');
-    expect(new Set(both.body.elements.edges.map((e: any) => e.data.dataset))).toEqual(new Set(['articles', 'hr-2024']));
+  it('never adds the articles\' accounts to people: the default stays the articles, a mix is a 400 naming both; unknown datasets are rejected', async () => {
+    const list = (await getJson(server.url, '/api/datasets')).body;
+    expect(list.datasets.map((d: any) => [d.name, d.unit])).toEqual(expect.arrayContaining([['articles', 'accounts'], ['hr-2024', 'people']]));
+    expect(list.default).toEqual(['articles']);
+    const byDefault = await getJson(server.url, '/api/graph');
+    expect(byDefault.body.datasets).toEqual({ used: ['articles'], unit: 'accounts', suppressed: { transitions: 0, routes: 0 } });
+    expect(new Set(byDefault.body.elements.edges.map((e: any) => e.data.dataset))).toEqual(new Set(['articles']));
+    for (const path of ['/api/graph?datasets=articles,hr-2024', `/api/roles/${roles[0]!.id}?datasets=hr-2024,articles`, '/api/routes?from=cs&to=qa&datasets=articles,hr-2024']) {
+      const mix = await getJson(server.url, path);
+      expect(mix.status, path).toBe(400);
+      expect(mix.body.error.code).toBe('dataset_mix');
+      expect(mix.body.error.message).toContain('"articles" (accounts), "hr-2024" (people) cannot be combined');
+      expect(mix.body.error.message).toContain('datasets=articles or datasets=hr-2024');
+    }
     const seedOnly = await getJson(server.url, '/api/graph?datasets=articles');
-    expect(seedOnly.body.datasets).toEqual({ used: ['articles'], suppressed: { transitions: 0, routes: 0 } });
+    expect(seedOnly.body.datasets).toEqual({ used: ['articles'], unit: 'accounts', suppressed: { transitions: 0, routes: 0 } });
     const unknown = await getJson(server.url, '/api/routes?from=cs&to=qa&datasets=nope');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details[0]).toMatchObject({ field: 'datasets' });
