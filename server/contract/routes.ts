@@ -31,6 +31,13 @@ export const routeQuery = z.strictObject({
     .pipe(z.array(z.enum(ROLE_FAMILIES, { message: `must be among ${ROLE_FAMILIES.join(', ')}` })))
     .optional(),
   minCount: decimalInt(z.number().min(0, 'must be at least 0')).default(1),
+  /**
+   * Which kinds of move routes may use (default: all three). `kinds=move` ranks over moves people made
+   * only; recommendations and organisational splits are then left out of the search.
+   */
+  kinds: csv
+    .pipe(z.array(z.enum(TRANSITION_KINDS, { message: `must be among ${TRANSITION_KINDS.join(', ')}` })).min(1, 'must name at least one kind'))
+    .optional(),
   /** Datasets to use, combined (default: all); see server/services/dataset-selection.ts. */
   datasets: csv.optional(),
   /** Language of notes and messages: en or ja (default: Accept-Language, then English; an unknown one is English). */
@@ -72,6 +79,8 @@ export const resolvedRouteQuery = z.object({
   via: z.string().nullable(),
   families: z.array(z.string()),
   minCount: z.number(),
+  /** The kinds of move the routes could use, in TRANSITION_KINDS order (absent in answers from before it existed: all). */
+  kinds: z.array(z.enum(TRANSITION_KINDS)).optional(),
   /** The datasets asked for with `datasets=` (absent: all of them); exports record it with the query. */
   datasets: z.array(z.string()).optional(),
 });

@@ -5,6 +5,7 @@
  */
 import type { RouteQueryParams, RouteResponse } from '../contract/routes.js';
 import type { Lang } from '../contract/lang.js';
+import { TRANSITION_KINDS, type TransitionKind } from '../contract/graph-data.js';
 import { invalidRequest } from '../errors.js';
 import { routeMessages } from './routes/messages.js';
 import type { GraphSnapshot } from './graph-snapshot.js';
@@ -42,7 +43,8 @@ export class RouteService {
   async find(params: RouteQueryParams, lang: Lang = 'en'): Promise<RouteResponse> {
     const snapshot = await this.snapshots.get();
     const selection = selectDatasets(snapshot, params.datasets);
-    const { graph, names } = await this.current(snapshot, selection);
+    const kinds = TRANSITION_KINDS.filter((k) => !params.kinds || params.kinds.includes(k));
+    const { graph, names } = await this.current(snapshot, selection, kinds);
     const resolve = (ref: string) => (graph.indexOf.has(ref) ? ref : (names.get(normalise(ref)) ?? ref));
     const query = {
       from: resolve(params.from),
@@ -54,6 +56,7 @@ export class RouteService {
       via: params.via === undefined ? undefined : resolve(params.via),
       families: params.families ?? [],
       minCount: countFloor(selection, params.minCount, lang),
+      kinds,
     };
     try {
       const result = findRoutes(graph, { ...query, lang });
@@ -83,14 +86,17 @@ export class RouteService {
    * snapshot version, cooperatively (the event loop keeps serving other requests
    * during a rebuild); concurrent callers share the build.
    */
-  private current(snapshot: GraphSnapshot, selection: DatasetSelection) {
-    const key = selection.key;
+  private current(snapshot: GraphSnapshot, selection: DatasetSelection, kinds: readonly TransitionKind[] = TRANSITION_KINDS) {
+    // Every kind (the default) shares the selection's key; a narrower choice (`kinds=move`) is its own graph.
+    const everyKind = kinds.length === TRANSITION_KINDS.length;
+    const key = everyKind ? selection.key : `${selection.key}\u0000${kinds.join(',')}`;
     const seen = this.built.get(key);
     if (seen && seen.version === snapshot.version) return seen.ready;
     this.built.delete(key);
     // Oldest first in a Map: drop the least recently built selection beyond the limit.
     if (this.built.size >= KEPT_SELECTIONS) this.built.delete(this.built.keys().next().value!);
-    const ready = buildCompactGraphAsync(snapshot.roles, selection.transitions, selection.travel, { weights: selection.weights }).then((graph) => ({
+    const transitions = everyKind ? selection.transitions : selection.transitions.filter((t) => kinds.includes(t.kind));
+    const ready = buildCompactGraphAsync(snapshot.roles, transitions, selection.travel, { weights: selection.weights }).then((graph) => ({
       graph,
       names: nameIndex(snapshot),
     }));
