@@ -11,6 +11,19 @@ const driverImports = {
   ],
 };
 
+const NODE_BUILTINS = '^(node:|(fs|path|os|url|crypto|stream|child_process|worker_threads|http|https|net|zlib|events|util|buffer|readline|process)(/|$))';
+
+/** Import rules for code the browser bundles: no Node built-ins, drivers or Express, nothing matching `outside`. */
+function browserSafe(/** @type {string} */ outside, /** @type {string} */ message) {
+  return {
+    paths: driverImports.paths,
+    patterns: [
+      { regex: NODE_BUILTINS, message: 'The browser bundles this code too: no Node built-ins.' },
+      { regex: outside, message },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'client/dist/**', 'dist/**', 'data/**', 'test-output/**'] },
   js.configs.recommended,
@@ -25,7 +38,12 @@ export default tseslint.config(
   // Tests read loosely-typed JSON bodies.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Layer rules (see docs/architecture.md): services and contracts never see a driver or Express.
-  { files: ['server/services/**', 'server/contract/**', 'server/config.ts', 'server/errors.ts'], rules: { 'no-restricted-imports': ['error', driverImports] } },
+  { files: ['server/services/**', 'server/config.ts', 'server/errors.ts'], rules: { 'no-restricted-imports': ['error', driverImports] } },
+  // What the browser bundles too: contract/ (request/response schemas) imports only zod and itself;
+  // render/ (code the server and the browser both run) only zod, contract/ and itself. No Node
+  // built-in, driver, Express or other server folder in either.
+  { files: ['server/contract/**'], rules: { 'no-restricted-imports': ['error', browserSafe('^\\.\\./', 'contract/ holds schemas only: it imports zod and contract/ only.')] } },
+  { files: ['server/render/**'], rules: { 'no-restricted-imports': ['error', browserSafe('^\\.\\./(?!contract/)', 'render/ imports zod, contract/ and render/ only.')] } },
   {
     files: ['server/http/**'],
     rules: { 'no-restricted-imports': ['error', { paths: driverImports.paths.slice(0, 2) }] },
@@ -38,7 +56,7 @@ export default tseslint.config(
         {
           paths: driverImports.paths,
           patterns: [
-            { regex: '(^|/)server/(?!contract/)', message: 'The client may import only server/contract.' },
+            { regex: '(^|/)server/(?!contract/|render/)', message: 'The client may import only server/contract and server/render.' },
           ],
         },
       ],

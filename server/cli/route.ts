@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoleDetailsResponse } from '../contract/api.js';
-import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export/formats.js';
+import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export.js';
 import { toLang, type Lang } from '../contract/lang.js';
 import { routeQuery, type RouteResponse } from '../contract/routes.js';
 import { ConfigError, loadConfig } from '../config.js';

@@ -1,13 +1,12 @@
 /**
- * The export formats, their file extensions and content types, the query of
- * `GET /api/routes/export`, and download file names. Shared by the server,
- * the CLI and the browser. Pure.
+ * Exports: the formats, their file extensions and content types, the query of
+ * `GET /api/routes/export`, and the provenance every export carries. The
+ * renderers that write the formats are in server/render/.
  */
 import { z } from 'zod';
-import { decimalInt } from '../numbers.js';
-import { langParam } from '../lang.js';
-import { routeQuery } from '../routes.js';
-import type { ProvenanceQuery } from './provenance.js';
+import { decimalInt } from './numbers.js';
+import { langParam } from './lang.js';
+import { resolvedRouteQuery, routeQuery } from './routes.js';
 
 /** What the server (API and CLI) can export for a route. PNG is drawn in the browser only. */
 export const EXPORT_FORMATS = ['svg', 'mermaid', 'graphml', 'csv', 'json'] as const;
@@ -51,20 +50,29 @@ export const routeExportQuery = z.strictObject({
 });
 export type RouteExportParams = z.infer<typeof routeExportQuery>;
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'role';
+/** The route query as the route API understood it (with defaults filled in). */
+export const provenanceQuery = resolvedRouteQuery;
+export type ProvenanceQuery = z.infer<typeof provenanceQuery>;
 
-/** `rolepath-customer-support-to-product-manager-likely[-route2].svg` */
-export function routeFileName(query: Pick<ProvenanceQuery, 'from' | 'to' | 'mode'>, routeNumber: number, extension: string): string {
-  return `rolepath-${slug(query.from)}-to-${slug(query.to)}-${query.mode}${routeNumber > 1 ? `-route${routeNumber}` : ''}.${extension}`;
-}
-
-/** `rolepath-graph-2025-06-01-0930.png` for exports of the graph as shown. */
-export function viewFileName(exportedAt: string, extension: string): string {
-  const stamp = exportedAt.slice(0, 16).replace('T', '-').replace(':', '');
-  return `rolepath-graph-${stamp}.${extension}`;
-}
+/**
+ * Provenance carried inside every export: which route query produced it, from
+ * which data version, when, and from what source. Written into SVG
+ * `<metadata>`, PNG text chunks, a `provenance` field of the JSON formats,
+ * comments in Mermaid and GraphML, and columns of the CSV.
+ */
+export const exportProvenance = z.object({
+  generator: z.literal('rolepath'),
+  /** What was exported: one route's diagram/data, or the graph as shown in the browser. */
+  scope: z.enum(['route', 'view']),
+  /** The route query; for a view export, the route highlighted when it was exported (null: none). */
+  query: provenanceQuery.nullable(),
+  /** Which of the query's routes (1 = best), or null. */
+  route: z.number().int().positive().nullable(),
+  /** GraphSnapshot.dataVersion of the data the export was drawn from. */
+  dataVersion: z.string(),
+  /** ISO 8601 time of the export. */
+  exportedAt: z.string(),
+  /** Where the data comes from, for people. */
+  source: z.string(),
+});
+export type ExportProvenance = z.infer<typeof exportProvenance>;

@@ -3,7 +3,7 @@
  * a route's path diagram or data as a download, for scripts (no browser needed).
  */
 import { Router } from 'express';
-import { EXPORT_FORMATS, FORMAT_HELP, routeExportQuery } from '../contract/export/formats.js';
+import { EXPORT_FORMATS, FORMAT_HELP, routeExportQuery } from '../contract/export.js';
 import { invalidRequest } from '../errors.js';
 import type { RouteExportService } from '../services/export/route-export.js';
 import { requestLang } from './lang.js';

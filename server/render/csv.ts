@@ -4,9 +4,10 @@
  * the Japanese names correctly. The provenance is in every row's last
  * columns: CSV has no comment syntax every reader agrees on. Pure.
  */
-import type { RouteDto } from '../routes.js';
+import type { RouteDto } from '../contract/routes.js';
 import { roleOf, type RoleInfo } from './model.js';
-import { queryString, type ExportProvenance } from './provenance.js';
+import type { ExportProvenance } from '../contract/export.js';
+import { queryString } from './provenance.js';
 
 export const CSV_COLUMNS = [
   'step',

@@ -1,9 +1,9 @@
 /**
  * Role families: colour and display names. Data, not code, so the page's
  * legend and stylesheet and the exported diagrams (drawn on the server too)
- * all agree. Lives in the contract because both sides need it.
+ * all agree. Lives in server/render because both sides need it.
  */
-import type { RoleFamily } from './graph-data.js';
+import type { RoleFamily } from '../contract/graph-data.js';
 
 export const FAMILY_STYLE: Record<RoleFamily, { color: string; en: string; ja: string }> = {
   'customer-support': { color: '#2f80ed', en: 'Customer support', ja: 'カスタマーサポート' },

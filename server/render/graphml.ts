@@ -4,10 +4,11 @@
  * with coloured, labelled boxes where they were drawn. The provenance is a
  * graph attribute (JSON) and a comment. Pure.
  */
-import { FAMILY_STYLE } from '../families.js';
-import type { RoleFamily } from '../graph-data.js';
+import { FAMILY_STYLE } from './families.js';
+import type { RoleFamily } from '../contract/graph-data.js';
 import type { ExportGraph, ExportLang } from './model.js';
-import { provenanceLines, type ExportProvenance } from './provenance.js';
+import type { ExportProvenance } from '../contract/export.js';
+import { provenanceLines } from './provenance.js';
 import { diagramStrings } from './strings.js';
 import { inkOn, num, shade, tag, text, XML_DECLARATION } from './svg.js';
 import { textWidth } from './text.js';

@@ -4,10 +4,11 @@
  * the provenance as `%%` comments. Every label is a quoted string with
  * Mermaid's entity codes for the characters its grammar reserves. Pure.
  */
-import { FAMILY_STYLE } from '../families.js';
-import type { RoleFamily } from '../graph-data.js';
+import { FAMILY_STYLE } from './families.js';
+import type { RoleFamily } from '../contract/graph-data.js';
 import type { ExportGraph, ExportLang } from './model.js';
-import { provenanceLines, type ExportProvenance } from './provenance.js';
+import type { ExportProvenance } from '../contract/export.js';
+import { provenanceLines } from './provenance.js';
 import { diagramStrings } from './strings.js';
 import { inkOn, shade } from './svg.js';
 import { ROUTE_COLOR } from './route-svg.js';

@@ -3,9 +3,9 @@
  * probabilities and skills, and the provenance. Built from a route answer
  * (server and browser alike) or from the graph as shown (browser). Pure.
  */
-import type { RoleFamily, TransitionKind } from '../graph-data.js';
-import type { RouteDto } from '../routes.js';
-import type { ExportProvenance, ProvenanceQuery } from './provenance.js';
+import type { RoleFamily, TransitionKind } from '../contract/graph-data.js';
+import type { RouteDto } from '../contract/routes.js';
+import type { ExportProvenance, ProvenanceQuery } from '../contract/export.js';
 
 export type ExportLang = 'en' | 'ja';
 

@@ -1,32 +1,8 @@
 /**
- * Provenance carried inside every export: which route query produced it, from
- * which data version, when, and from what source. Written into SVG
- * `<metadata>`, PNG text chunks, a `provenance` field of the JSON formats,
- * comments in Mermaid and GraphML, and columns of the CSV. Pure.
+ * Provenance as text: the query string and the comment lines the text formats
+ * carry, and the human-readable source. The schema is in server/contract/export.ts. Pure.
  */
-import { z } from 'zod';
-import { resolvedRouteQuery } from '../routes.js';
-
-/** The route query as the route API understood it (with defaults filled in). */
-export const provenanceQuery = resolvedRouteQuery;
-export type ProvenanceQuery = z.infer<typeof provenanceQuery>;
-
-export const exportProvenance = z.object({
-  generator: z.literal('rolepath'),
-  /** What was exported: one route's diagram/data, or the graph as shown in the browser. */
-  scope: z.enum(['route', 'view']),
-  /** The route query; for a view export, the route highlighted when it was exported (null: none). */
-  query: provenanceQuery.nullable(),
-  /** Which of the query's routes (1 = best), or null. */
-  route: z.number().int().positive().nullable(),
-  /** GraphSnapshot.dataVersion of the data the export was drawn from. */
-  dataVersion: z.string(),
-  /** ISO 8601 time of the export. */
-  exportedAt: z.string(),
-  /** Where the data comes from, for people. */
-  source: z.string(),
-});
-export type ExportProvenance = z.infer<typeof exportProvenance>;
+import type { ExportProvenance, ProvenanceQuery } from '../contract/export.js';
 
 /** The query as URL parameters of the route API (`from=…&to=…&mode=…`), leaving out empty lists. */
 export function queryString(q: ProvenanceQuery): string {

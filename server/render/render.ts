@@ -5,7 +5,8 @@
  */
 import { cytoscapeJson } from './cy-json.js';
 import { routeCsv } from './csv.js';
-import { FORMAT_INFO, routeFileName, type ExportFormat } from './formats.js';
+import { FORMAT_INFO, type ExportFormat } from '../contract/export.js';
+import { routeFileName } from './file-names.js';
 import { graphml } from './graphml.js';
 import { mermaidFlowchart } from './mermaid.js';
 import { names, roleOf, routeGraph, type RouteExport } from './model.js';

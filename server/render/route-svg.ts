@@ -5,8 +5,8 @@
  * data version and export time. Written directly as SVG (no DOM, no Cytoscape),
  * so the server and the browser produce the same file. Pure.
  */
-import { FAMILY_STYLE } from '../families.js';
-import type { RoleFamily } from '../graph-data.js';
+import { FAMILY_STYLE } from './families.js';
+import type { RoleFamily } from '../contract/graph-data.js';
 import { names, roleOf, type RouteExport } from './model.js';
 import { diagramStrings, footerTime } from './strings.js';
 import { FONT_STACK, isJapanese, ROLEPATH_NS, shade, tag, text, XML_DECLARATION } from './svg.js';

@@ -1,5 +1,5 @@
 /** Words of the exported diagrams in English and Japanese (the page's own strings live in client/src/i18n). */
-import type { RouteModeName } from '../routes.js';
+import type { RouteModeName } from '../contract/routes.js';
 import type { ExportLang } from './model.js';
 import { pct } from './text.js';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import cytoscape, { type Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProvenance } from '../../server/contract/export/provenance.js';
+import { exportProvenance } from '../../server/contract/export.js';
 import { launchBrowser } from '../fixtures/browser.js';
 import { elements, hasInk, parseCsv, parseXml, readPng, svgProvenance, textOf } from '../fixtures/export-check.js';
 import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';

@@ -6,7 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportProvenance } from '../../server/contract/export/provenance.js';
+import { exportProvenance } from '../../server/contract/export.js';
 import { elements, mermaidShown, parseCsv, parseMermaid, parseXml, svgProvenance, textOf } from '../fixtures/export-check.js';
 import { getJson, startTestServer, type TestServer } from './test-server.js';
 

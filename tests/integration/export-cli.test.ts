@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportProvenance } from '../../server/contract/export/provenance.js';
+import { exportProvenance } from '../../server/contract/export.js';
 import { runScript, spawnServer } from '../fixtures/spawn-server.js';
 import { elements, parseCsv, parseMermaid, parseXml, svgProvenance } from '../fixtures/export-check.js';
 

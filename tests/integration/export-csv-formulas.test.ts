@@ -5,7 +5,7 @@
  * apostrophe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField } from '../../server/contract/export/csv.js';
+import { csvField } from '../../server/render/csv.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const TOKEN = 'export-csv-formulas-admin-token-0123456789';

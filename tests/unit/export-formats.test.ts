@@ -1,19 +1,18 @@
 /**
- * The shared route exporters (server/contract/export), checked with real
+ * The shared route exporters (server/render), checked with real
  * parsers: SVG and GraphML with an XML parser, Mermaid with Mermaid's own
  * parser, CSV with csv-parse, Cytoscape JSON by loading it into Cytoscape.
  * Role names include Japanese, quotes, `<&>` and `#` to prove the escaping.
  */
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../../server/contract/export/csv.js';
-import { routeExportQuery } from '../../server/contract/export/formats.js';
-import { mermaidText } from '../../server/contract/export/mermaid.js';
-import type { RoleInfo, RouteExport } from '../../server/contract/export/model.js';
-import { exportProvenance, type ExportProvenance } from '../../server/contract/export/provenance.js';
-import { renderRouteExport } from '../../server/contract/export/render.js';
-import { routeSvg } from '../../server/contract/export/route-svg.js';
-import { textWidth, wrapText, xmlEscape } from '../../server/contract/export/text.js';
+import { csvField } from '../../server/render/csv.js';
+import { mermaidText } from '../../server/render/mermaid.js';
+import type { RoleInfo, RouteExport } from '../../server/render/model.js';
+import { exportProvenance, routeExportQuery, type ExportProvenance } from '../../server/contract/export.js';
+import { renderRouteExport } from '../../server/render/render.js';
+import { routeSvg } from '../../server/render/route-svg.js';
+import { textWidth, wrapText, xmlEscape } from '../../server/render/text.js';
 import type { RouteDto } from '../../server/contract/routes.js';
 import { elements, mermaidShown, parseCsv, parseMermaid, parseXml, svgProvenance, textOf } from '../fixtures/export-check.js';
 

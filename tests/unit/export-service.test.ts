@@ -1,6 +1,6 @@
 /** RouteExportService without a database: which route it draws, its provenance, and the 404 when there is none. */
 import { describe, expect, it } from 'vitest';
-import { routeExportQuery } from '../../server/contract/export/formats.js';
+import { routeExportQuery } from '../../server/contract/export.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { AppError } from '../../server/errors.js';
 import { RouteExportService } from '../../server/services/export/route-export.js';

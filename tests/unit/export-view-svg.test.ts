@@ -1,7 +1,7 @@
 /** The view SVG writer (client/src/export/view-svg.ts) over a hand-made scene: valid XML, shapes, labels, legend, clip, provenance. */
 import { describe, expect, it } from 'vitest';
 import { viewFooter, viewSvg, type Scene } from '../../client/src/export/view-svg.js';
-import { exportProvenance, type ExportProvenance } from '../../server/contract/export/provenance.js';
+import { exportProvenance, type ExportProvenance } from '../../server/contract/export.js';
 import { elements, parseXml, svgProvenance } from '../fixtures/export-check.js';
 
 const provenance: ExportProvenance = {

@@ -6,15 +6,16 @@
  * as data). Every file carries its provenance.
  */
 import type { Core } from 'cytoscape';
-import type { StyleRule } from '../../../server/contract/export/cy-json.js';
-import { cytoscapeJson } from '../../../server/contract/export/cy-json.js';
-import { FORMAT_INFO, routeFileName, viewFileName } from '../../../server/contract/export/formats.js';
-import { graphml } from '../../../server/contract/export/graphml.js';
-import { mermaidFlowchart } from '../../../server/contract/export/mermaid.js';
-import { routeSources, type ExportGraph, type RoleInfo, type RouteExport } from '../../../server/contract/export/model.js';
-import { describeSource, type ExportProvenance } from '../../../server/contract/export/provenance.js';
-import { renderRouteExport, routeTitle } from '../../../server/contract/export/render.js';
-import { routeSvg, type DiagramDirection } from '../../../server/contract/export/route-svg.js';
+import type { StyleRule } from '../../../server/render/cy-json.js';
+import { cytoscapeJson } from '../../../server/render/cy-json.js';
+import { FORMAT_INFO, type ExportProvenance } from '../../../server/contract/export.js';
+import { routeFileName, viewFileName } from '../../../server/render/file-names.js';
+import { graphml } from '../../../server/render/graphml.js';
+import { mermaidFlowchart } from '../../../server/render/mermaid.js';
+import { routeSources, type ExportGraph, type RoleInfo, type RouteExport } from '../../../server/render/model.js';
+import { describeSource } from '../../../server/render/provenance.js';
+import { renderRouteExport, routeTitle } from '../../../server/render/render.js';
+import { routeSvg, type DiagramDirection } from '../../../server/render/route-svg.js';
 import type { RoleFamily } from '../../../server/contract/graph-data.js';
 import type { RouteResponse } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';

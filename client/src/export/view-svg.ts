@@ -6,11 +6,11 @@
  * the cytoscape-svg extension, whose canvas-to-SVG shim mishandles rotated
  * edge labels and rounded shapes. Pure: the scene comes from view-scene.ts.
  */
-import { metadata } from '../../../server/contract/export/route-svg.js';
-import type { ExportProvenance } from '../../../server/contract/export/provenance.js';
-import { footerTime } from '../../../server/contract/export/strings.js';
-import { FONT_STACK, isJapanese, num, tag, text, XML_DECLARATION } from '../../../server/contract/export/svg.js';
-import { textWidth, wrapText } from '../../../server/contract/export/text.js';
+import { metadata } from '../../../server/render/route-svg.js';
+import type { ExportProvenance } from '../../../server/contract/export.js';
+import { footerTime } from '../../../server/render/strings.js';
+import { FONT_STACK, isJapanese, num, tag, text, XML_DECLARATION } from '../../../server/render/svg.js';
+import { textWidth, wrapText } from '../../../server/render/text.js';
 
 export interface Point {
   x: number;

@@ -1,6 +1,6 @@
 /**
  * Role families: colour and display names. The data lives in the contract
- * (server/contract/families.ts) because the exported diagrams, drawn on the
+ * (server/render/families.ts) because the exported diagrams, drawn on the
  * server too, use the same colours as the page.
  */
-export { FAMILY_STYLE } from '../../../server/contract/families.js';
+export { FAMILY_STYLE } from '../../../server/render/families.js';

@@ -1,13 +1,13 @@
 /**
  * Route exports for the API and the CLI: finds the route with the route
  * service, stamps it with its provenance (query, data version, time, source)
- * and renders it with the shared exporters in server/contract/export.
+ * and renders it with the shared renderers in server/render.
  */
 import { toLang } from '../../contract/lang.js';
-import { describeSource, type ExportProvenance } from '../../contract/export/provenance.js';
-import type { RouteExportParams } from '../../contract/export/formats.js';
-import { routeSources } from '../../contract/export/model.js';
-import { renderRouteExport, type RenderedExport } from '../../contract/export/render.js';
+import type { ExportProvenance, RouteExportParams } from '../../contract/export.js';
+import { describeSource } from '../../render/provenance.js';
+import { routeSources } from '../../render/model.js';
+import { renderRouteExport, type RenderedExport } from '../../render/render.js';
 import { notFound } from '../../errors.js';
 import type { RouteService, SnapshotSource } from '../route-service.js';
 

@@ -4,7 +4,7 @@
  * names. Kept apart from the logic so both languages can be read side by side
  * and checked to say the same thing.
  */
-import { FAMILY_STYLE } from '../../contract/families.js';
+import { FAMILY_STYLE } from '../../render/families.js';
 import type { RoleFamily } from '../../contract/graph-data.js';
 import type { Lang } from '../../contract/lang.js';
 
