@@ -28,6 +28,14 @@ describe('client url state', () => {
     expect(parsed.alt).toBe(0);
   });
 
+  it('"moves people made only" is kinds=move in links and API requests, and back', () => {
+    const observed = route({ observedOnly: true });
+    expect(routeSearchParams(observed).get('kinds')).toBe('move');
+    expect(parseViewState(`?${serializeViewState({ lang: 'ja', role: null, route: observed, alt: 0 })}`).route).toEqual(observed);
+    expect(parseViewState('?from=a&to=b&kinds=split').route!.observedOnly).toBe(false);
+    expect(hasConstraints(observed)).toBe(true);
+  });
+
   it('knows when the form must open its constraints', () => {
     expect(hasConstraints(route())).toBe(false);
     expect(hasConstraints(route({ avoid: ['hr'] }))).toBe(true);

@@ -67,6 +67,9 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
         opacity: large ? 0.3 : 0.85,
       },
     },
+    // What each move is, in the drawing as in words: a move people made is solid, an author's recommendation dotted,
+    // an organisational split dashed (the legend and every export draw them the same way). A route keeps the style.
+    { selector: 'edge[kind = "recommended"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge[kind = "split"]', style: { 'line-style': 'dashed' } },
     { selector: '.hidden, .filtered', style: { display: 'none' } },
     // Family tethers exist only while a layout runs; they are never drawn.

@@ -17,6 +17,8 @@ export interface RouteParams {
   via: string;
   families: string[];
   minCount: number;
+  /** Rank over moves people made only (`kinds=move`); false = recommendations and splits too (the API default). */
+  observedOnly: boolean;
 }
 
 /** Everything a link restores. */
@@ -41,6 +43,7 @@ export const ROUTE_DEFAULTS: Omit<RouteParams, 'from' | 'to'> = {
   via: '',
   families: [],
   minCount: 1,
+  observedOnly: false,
 };
 
 const list = (s: string | null) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -69,6 +72,7 @@ export function parseViewState(search: string): ViewState {
           via: p.get('via')?.trim() ?? '',
           families: list(p.get('families')),
           minCount: int(p.get('minCount'), ROUTE_DEFAULTS.minCount, 0, 1_000_000),
+          observedOnly: p.get('kinds') === 'move',
         }
       : null;
   return {
@@ -95,6 +99,7 @@ export function routeSearchParams(route: RouteParams): URLSearchParams {
   if (route.via) p.set('via', route.via);
   if (route.families.length) p.set('families', route.families.join(','));
   if (route.minCount !== ROUTE_DEFAULTS.minCount) p.set('minCount', String(route.minCount));
+  if (route.observedOnly) p.set('kinds', 'move');
   return p;
 }
 
@@ -120,6 +125,7 @@ export function hasConstraints(route: RouteParams): boolean {
     route.avoid.length > 0 ||
     route.via !== '' ||
     route.families.length > 0 ||
-    route.minCount !== ROUTE_DEFAULTS.minCount
+    route.minCount !== ROUTE_DEFAULTS.minCount ||
+    route.observedOnly
   );
 }

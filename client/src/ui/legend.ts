@@ -23,6 +23,7 @@ export function renderLegend(container: HTMLElement, lang: Lang): void {
       'div',
       { class: 'legend-edges' },
       h('p', {}, h('span', { class: 'edge-sample', 'aria-hidden': 'true' }), s.legendMove),
+      h('p', {}, h('span', { class: 'edge-sample dotted', 'aria-hidden': 'true' }), s.legendRecommended),
       h('p', {}, h('span', { class: 'edge-sample dashed', 'aria-hidden': 'true' }), s.legendSplit),
     ),
   );

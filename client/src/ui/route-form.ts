@@ -39,6 +39,8 @@ export class RouteForm {
   private avoid: string[] = [];
   private readonly numbers: Record<'k' | 'maxHops' | 'minCount', HTMLInputElement>;
   private readonly more: HTMLDetailsElement;
+  /** "Moves people made only": ranks over observed moves, leaving recommendations and splits out. */
+  private readonly observedOnly: HTMLInputElement;
   private readonly errors = new Map<string, HTMLElement>();
   /** Re-run on a language change: every visible word of the form. */
   private readonly relabels: ((s: Strings) => void)[] = [];
@@ -87,6 +89,14 @@ export class RouteForm {
       families.append(h('label', { for: `family-${f}`, class: 'family-option' }, box, h('span', { class: 'swatch', style: `background:${FAMILY_STYLE[f].color}`, 'aria-hidden': 'true' }), name));
     }
     families.append(this.text('p', (s) => s.familiesHelp, { class: 'help' }));
+    this.observedOnly = h('input', { type: 'checkbox', id: 'route-kinds', name: 'kinds', value: 'move', 'aria-describedby': 'route-kinds-help' });
+    const observed = h(
+      'div',
+      { class: 'field field-kinds' },
+      h('label', { for: 'route-kinds', class: 'check-option' }, this.observedOnly, this.text('span', (s) => s.observedOnly)),
+      this.text('p', (s) => s.observedOnlyHelp, { class: 'help', id: 'route-kinds-help' }),
+      this.errorLine('kinds'),
+    );
 
     this.more = h(
       'details',
@@ -98,6 +108,7 @@ export class RouteForm {
       families,
       this.errorLine('families'),
       this.field('minCount', (s) => s.routeMinCount, this.numbers.minCount),
+      observed,
     );
     this.form = h(
       'form',
@@ -169,6 +180,7 @@ export class RouteForm {
     this.numbers.k.value = String(params.k);
     this.numbers.maxHops.value = String(params.maxHops);
     this.numbers.minCount.value = String(params.minCount);
+    this.observedOnly.checked = params.observedOnly;
     if (hasConstraints(params)) this.more.open = true;
   }
 
@@ -196,7 +208,7 @@ export class RouteForm {
     line.hidden = message === null;
     line.replaceChildren();
     if (message === null) return true;
-    if (field === 'avoid' || field === 'via' || field === 'families' || field === 'minCount' || field === 'maxHops') this.more.open = true;
+    if (field === 'avoid' || field === 'via' || field === 'families' || field === 'minCount' || field === 'maxHops' || field === 'kinds') this.more.open = true;
     line.append(message);
     if (suggestions.length && field in this.pickers) {
       line.append(' ', s.didYouMean, ' ');
@@ -245,6 +257,7 @@ export class RouteForm {
       via: this.resolve(this.pickers.via),
       families: [...this.form.querySelectorAll<HTMLInputElement>('input[name="families"]:checked')].map((c) => c.value),
       minCount: num(this.numbers.minCount, ROUTE_DEFAULTS.minCount),
+      observedOnly: this.observedOnly.checked,
     };
   }
 
