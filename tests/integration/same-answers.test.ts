@@ -47,6 +47,9 @@ const HISTORIES =
   Array.from({ length: 3 }, (_, p) => `c${p},1,sales\nc${p},2,corporate-head\nc${p},3,business-head\n`).join('');
 /** The same moves again in another dataset, plus moves with no skills and a self-contained cycle. */
 const TRANSITIONS = 'from,to,count\ncustomer-support,qa,4\nqa,customer-support,2\nqa,product-manager,3\nhr,accounting,5\naccounting,hr,5\n';
+/** A table of probabilities only (shares under 1, long digits): routes use the shares as given. */
+const SHARES =
+  'from,to,probability\ncustomer-support,qa,0.123456789\ncustomer-support,sales,0.61\nsales,product-manager,0.05\nqa,product-manager,0.333333333\nqa,hr,1e-4\nhr,accounting,0.5\n';
 
 let kuzu: Running;
 let neo4j: Running;
@@ -92,6 +95,7 @@ describe.runIf(onNeo4j)('the same answers on Kùzu and Neo4j', () => {
       for (const [query, body] of [
         ['kind=histories&dataset=careers&minCount=1', HISTORIES],
         ['kind=transitions&dataset=table&minCount=1', TRANSITIONS],
+        ['kind=transitions&dataset=shares', SHARES],
       ] as const) {
         const res = await fetch(`${s.url}/api/imports?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` }, body });
         expect(res.status, await res.clone().text()).toBe(200);
@@ -107,6 +111,8 @@ describe.runIf(onNeo4j)('the same answers on Kùzu and Neo4j', () => {
     expect(health.datasets).toMatchObject({ careers: expect.any(Number), table: 5 });
     await expectSame('/api/graph');
     await expectSame('/api/graph?datasets=careers,table');
+    await expectSame('/api/graph?datasets=shares');
+    expect((await expectSame('/api/graph?datasets=shares,table')).status).toBe(400);
     await expectSame('/api/datasets');
   });
 
@@ -116,6 +122,7 @@ describe.runIf(onNeo4j)('the same answers on Kùzu and Neo4j', () => {
     for (const r of roles) {
       await expectSame(`/api/roles/${r.id}`);
       await expectSame(`/api/roles/${r.id}?datasets=table`);
+      await expectSame(`/api/roles/${r.id}?datasets=shares`);
     }
     await expectSame('/api/roles?q=カスタマー');
   });
@@ -134,6 +141,7 @@ describe.runIf(onNeo4j)('the same answers on Kùzu and Neo4j', () => {
       for (const mode of ['fewest', 'likely', 'travelled']) {
         await expectSame(`/api/routes?from=${from}&to=${to}&mode=${mode}&k=5`);
         await expectSame(`/api/routes?from=${from}&to=${to}&mode=${mode}&datasets=careers,table`);
+        await expectSame(`/api/routes?from=${from}&to=${to}&mode=${mode}&datasets=shares&k=3`);
       }
       await expectSame(`/api/routes?from=${from}&to=${to}&mode=likely&avoid=qa&maxHops=3`);
       for (const format of ['csv', 'mermaid', 'graphml', 'json', 'svg']) await expectSame(`/api/routes/export?format=${format}&from=${from}&to=${to}&mode=likely&lang=ja`);
