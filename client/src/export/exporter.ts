@@ -12,15 +12,17 @@ import { FORMAT_INFO, type ExportProvenance } from '../../../server/contract/exp
 import { routeFileName, viewFileName } from '../../../server/render/file-names.js';
 import { graphml } from '../../../server/render/graphml.js';
 import { mermaidFlowchart } from '../../../server/render/mermaid.js';
-import { routeSources, type ExportGraph, type RoleInfo, type RouteExport } from '../../../server/render/model.js';
+import type { ExportGraph, RoleInfo, RouteExport } from '../../../server/render/model.js';
 import { describeSource } from '../../../server/render/provenance.js';
 import { renderRouteExport, routeTitle } from '../../../server/render/render.js';
+import { routeExportInput, routeExportRoleIds } from '../../../server/render/route-export.js';
 import { routeSvg, type DiagramDirection } from '../../../server/render/route-svg.js';
 import type { RoleFamily } from '../../../server/contract/graph-data.js';
 import type { RouteResponse } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang } from '../i18n/strings.js';
+import { saveFile } from '../queries/download.js';
 import { addPngText } from './png-text.js';
 import { planPng, type PngPlan } from './png-plan.js';
 import { readScene } from './view-scene.js';
@@ -78,20 +80,9 @@ function roleMap(directory: RoleDirectory, ids: Iterable<string>): Map<string, R
 /** The route export input for what the page shows, or null with no route. */
 export function routeInput(source: ExportSource, lang: Lang, now = new Date()): RouteExport | null {
   const shown = source.route();
-  const route = shown?.response.routes[shown.alt];
-  if (!shown || !route) return null;
-  const q = shown.response.query;
-  const provenance: ExportProvenance = {
-    generator: 'rolepath',
-    scope: 'route',
-    query: q,
-    route: shown.alt + 1,
-    dataVersion: shown.response.dataVersion,
-    exportedAt: now.toISOString(),
-    source: describeSource([...source.datasets()].sort(), routeSources(route)),
-  };
-  const ids = [...route.roles, q.from, q.to, ...q.avoid, ...(q.via ? [q.via] : [])];
-  return { route, query: q, alt: shown.alt, total: shown.response.routes.length, roles: roleMap(source.directory(), ids), provenance, lang };
+  if (!shown) return null;
+  const roles = roleMap(source.directory(), routeExportRoleIds(shown.response, shown.alt));
+  return routeExportInput({ answer: shown.response, alt: shown.alt, roles, lang, datasets: source.datasets(), exportedAt: now });
 }
 
 /** The path diagram SVG of the route shown (for the preview). */
@@ -241,14 +232,5 @@ export function makeExport(source: ExportSource, options: ExportOptions): Promis
 
 /** Saves `file` through the browser's download. */
 export function download(file: ExportFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken its copy by the next task; keep the URL a little longer for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveFile({ blob: file.blob, filename: file.fileName });
 }

@@ -4,10 +4,9 @@
  * and renders it with the shared renderers in server/render.
  */
 import { toLang } from '../../contract/lang.js';
-import type { ExportProvenance, RouteExportParams } from '../../contract/export.js';
-import { describeSource } from '../../render/provenance.js';
-import { routeSources } from '../../render/model.js';
+import type { RouteExportParams } from '../../contract/export.js';
 import { renderRouteExport, type RenderedExport } from '../../render/render.js';
+import { routeExportInput } from '../../render/route-export.js';
 import { notFound } from '../../errors.js';
 import type { RouteService, SnapshotSource } from '../route-service.js';
 
@@ -27,9 +26,16 @@ export class RouteExportService {
     const { format, route: routeNumber, lang: asked, direction, background, ...query } = params;
     const lang = toLang(asked) ?? 'en';
     const answer = await this.routes.find(query, lang);
-    const route = answer.routes[routeNumber - 1];
     const snapshot = await this.snapshots.get();
-    if (!route) {
+    const input = routeExportInput({
+      answer,
+      alt: routeNumber - 1,
+      roles: snapshot.rolesById,
+      lang,
+      datasets: Object.keys(snapshot.datasets),
+      exportedAt: this.now(),
+    });
+    if (!input) {
       const q = answer.query;
       const name = (id: string) => {
         const r = snapshot.rolesById.get(id);
@@ -48,20 +54,6 @@ export class RouteExportService {
           : `No route to export from ${name(q.from)} to ${name(q.to)} (${q.mode}): ${reason}`;
       throw notFound(message, [{ field: n ? 'route' : 'query', reason, query: q }]);
     }
-    const provenance: ExportProvenance = {
-      generator: 'rolepath',
-      scope: 'route',
-      query: answer.query,
-      route: routeNumber,
-      dataVersion: answer.dataVersion,
-      exportedAt: this.now().toISOString(),
-      // The datasets the answer was drawn from, not every dataset stored.
-      source: describeSource(answer.datasets?.used ?? Object.keys(snapshot.datasets).sort(), routeSources(route)),
-    };
-    return renderRouteExport(
-      format,
-      { route, query: answer.query, alt: routeNumber - 1, total: answer.routes.length, roles: snapshot.rolesById, provenance, lang },
-      { direction, background },
-    );
+    return renderRouteExport(format, input, { direction, background });
   }
 }
