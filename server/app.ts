@@ -4,8 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { GraphStore } from './db/graph-store.js';
+import { notFound } from './errors.js';
 import { exportRoutes } from './http/export.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { datasetRoutes, importRoutes } from './http/import.routes.js';
@@ -77,6 +79,9 @@ export function createApp({
   app.use(requestId);
   app.use(accessLog(logger));
   app.use(securityHeaders());
+  // gzip/brotli for responses over 8 kB (role pages, searches, exports, the client's files); the graph comes
+  // precompressed (http/cached-json.ts) and is left alone. Smaller answers (a route) gain nothing on the wire worth the CPU.
+  app.use(compression({ threshold: '8kb' }));
 
   const api = express.Router();
   api.use(corsPolicy(corsOrigins));
@@ -96,9 +101,14 @@ export function createApp({
   app.use('/api', api);
 
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
+    // Vite names what it emits under assets/ by content hash: a changed file gets a new name, so these never go stale.
+    app.use('/assets', express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use('/assets', (req, _res, next) => next(notFound(`No file ${req.originalUrl}`)));
+    // The page itself (and anything not hashed) is revalidated every time, so a new build is picked up at once.
+    const revalidate = { setHeaders: (res: express.Response) => res.setHeader('Cache-Control', 'no-cache') };
+    app.use(express.static(staticDir, { index: 'index.html', ...revalidate }));
     // Client-side routes (deep links) get the page itself.
-    app.get('/{*path}', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(staticDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   app.use(errorHandler(logger));

@@ -75,6 +75,11 @@ export const emptyQuery = z.strictObject({});
 /** Query parameters of `GET /api/roles/:id` and `GET /api/graph`. */
 export const datasetsQuery = z.strictObject({ datasets: datasetsParam.optional(), lang: langParam });
 
+/** Query parameters of `GET /api/graph`: `shape=compact` answers in columns (contract/graph-compact.ts). */
+export const graphQuery = datasetsQuery.extend({
+  shape: z.enum(['cytoscape', 'compact'], { message: 'must be one of cytoscape, compact' }).default('cytoscape'),
+});
+
 export const roleDetailsResponse = z.object({
   role: roleDto,
   outgoing: z.array(roleMoveDto),

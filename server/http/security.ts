@@ -4,7 +4,7 @@
  * the expensive endpoints.
  */
 import cors from 'cors';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AppError } from '../errors.js';
@@ -16,7 +16,7 @@ import { AppError } from '../errors.js';
  * 'unsafe-inline' for styles only. Images may be data/blob URLs (PNG export).
  */
 export function securityHeaders(): RequestHandler {
-  return helmet({
+  const full = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -37,6 +37,22 @@ export function securityHeaders(): RequestHandler {
     // Served over plain HTTP on loopback by default; HSTS belongs to the TLS-terminating proxy.
     strictTransportSecurity: false,
   });
+  // None of these headers depends on the request: ask helmet once and replay its answer, instead of
+  // running its dozen middlewares (and rebuilding the CSP string) on every request.
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  let synchronous = false;
+  const probe = {
+    setHeader: (name: string, value: unknown) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  full({} as Request, probe as unknown as Response, () => (synchronous = true));
+  if (!synchronous || set.length === 0) return full;
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
 }
 
 /** CORS for the listed origins only; with none configured no CORS headers are sent (same-origin only). */

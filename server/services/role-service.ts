@@ -3,6 +3,7 @@
  * the graph as Cytoscape elements. Reads from the snapshot, not the driver.
  */
 import type { GraphResponse, RoleDetailsResponse, RoleMoveDto, RoleSearchResponse } from '../contract/api.js';
+import { encodeCompactGraph } from '../contract/graph-compact.js';
 import type { Role, Transition } from '../contract/graph-data.js';
 import type { Lang } from '../contract/lang.js';
 import { notFound } from '../errors.js';
@@ -14,6 +15,7 @@ interface Derived {
   moves: Map<string, { incoming: Transition[]; outgoing: Transition[] }>;
   graph?: GraphResponse;
   graphJson?: string;
+  compactJson?: string;
 }
 import { match } from './text-match.js';
 
@@ -73,12 +75,17 @@ export class RoleService {
     return derived.graph;
   }
 
-  /** The whole graph already serialised: the same JSON for every request until the data changes. */
-  async graphJson(datasets?: readonly string[]): Promise<string> {
+  /**
+   * The whole graph already serialised: the same string (the same object, so
+   * callers may cache by identity) for every request until the data changes.
+   * `compact`: the columns of contract/graph-compact.ts, which the page reads.
+   */
+  async graphJson(datasets?: readonly string[], shape: 'cytoscape' | 'compact' = 'cytoscape'): Promise<string> {
     const snapshot = await this.snapshots.get();
     const derived = this.derive(selectDatasets(snapshot, datasets));
-    derived.graphJson ??= JSON.stringify(await this.graph(datasets));
-    return derived.graphJson;
+    if (shape === 'compact') derived.compactJson ??= JSON.stringify(encodeCompactGraph(await this.graph(datasets)));
+    else derived.graphJson ??= JSON.stringify(await this.graph(datasets));
+    return shape === 'compact' ? derived.compactJson! : derived.graphJson!;
   }
 
   private derive(selection: DatasetSelection): Derived {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../server/contract/api.js';
+import { encodeCompactGraph } from '../../server/contract/graph-compact.js';
 import { generateRoleGraph } from '../bench/generate-graph.js';
 import { launchBrowser } from '../fixtures/browser.js';
 import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
@@ -42,8 +43,8 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([spawnServer(), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(15_000);
-  const body = JSON.stringify(graph);
-  await page.route('**/api/graph', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  const body = JSON.stringify(encodeCompactGraph(graph));
+  await page.route('**/api/graph?shape=compact', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
 }, 90_000);
 
 afterAll(async () => {

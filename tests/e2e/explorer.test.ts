@@ -286,13 +286,13 @@ describe('explorer', () => {
   it('says what went wrong when the graph cannot be loaded, and recovers on retry', async () => {
     const other = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const failure = { error: { code: 'internal', message: 'The database is not answering.', details: [] } };
-    await other.route('**/api/graph', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(failure) }));
+    await other.route('**/api/graph*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(failure) }));
     await other.goto(server.url);
     const status = other.locator('#status.error');
     await status.waitFor();
     expect(await status.textContent()).toContain('Something went wrong: The database is not answering.');
     await other.screenshot({ path: path.join(shots, 'explorer-graph-error.png') });
-    await other.unroute('**/api/graph');
+    await other.unroute('**/api/graph*');
     await status.getByRole('button', { name: 'Try again' }).click();
     await other.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await other.close();
