@@ -1,4 +1,5 @@
 /** Plain-text rendering of route answers for the terminal, with Japanese and English names, in English or Japanese. */
+import type { DatasetUnit } from '../contract/imports.js';
 import type { Lang } from '../contract/lang.js';
 import type { RouteResponse } from '../contract/routes.js';
 
@@ -20,7 +21,9 @@ const WORDS = {
     more: (n: number) => `… and ${n} more`,
     meta: (hops: number, p: number) => [`${hops} move${hops === 1 ? '' : 's'}`, `probability ${pct(p)}`],
     travellers: (n: number) => `${n} traveller${n === 1 ? '' : 's'}`,
-    step: (count: number, p: number) => `${count} account${count === 1 ? '' : 's'}, p=${pct(p)}`,
+    // A move's count in the answer's unit; a probability table has no counts, only p.
+    step: (count: number, p: number, unit: DatasetUnit) =>
+      unit === 'probability' ? `p=${pct(p)}` : unit === 'people' ? `${count} ${count === 1 ? 'person' : 'people'}, p=${pct(p)}` : `${count} account${count === 1 ? '' : 's'}, p=${pct(p)}`,
     kind: { move: 'a move people made', recommended: "an author's recommended route", split: 'an organisational split' },
     skills: 'skills',
     note: 'Note',
@@ -35,7 +38,8 @@ const WORDS = {
     more: (n: number) => `…ほか ${n} 件`,
     meta: (hops: number, p: number) => [`${hops} 回の移動`, `確率 ${pct(p)}`],
     travellers: (n: number) => `${n} 人がたどった`,
-    step: (count: number, p: number) => `事例 ${count} 件、p=${pct(p)}`,
+    step: (count: number, p: number, unit: DatasetUnit) =>
+      unit === 'probability' ? `p=${pct(p)}` : unit === 'people' ? `${count} 人、p=${pct(p)}` : `事例 ${count} 件、p=${pct(p)}`,
     kind: { move: '実際の移動', recommended: '筆者の推奨ルート', split: '組織の分化' },
     skills: 'スキル',
     note: '注',
@@ -78,7 +82,7 @@ export function formatRoutes(res: RouteResponse, names: Map<string, RoleNames>, 
     lines.push(`${i + 1}. ${route.roles.map(label).join(' → ')}`, `   ${meta.join(' · ')}`);
     for (const step of route.steps) {
       const kinds = (step.kinds ?? []).map((k) => w.kind[k]).join(' / ');
-      lines.push(`   • ${label(step.from)} → ${label(step.to)}: ${w.step(step.count, step.probability)}${kinds ? ` (${kinds})` : ''}`);
+      lines.push(`   • ${label(step.from)} → ${label(step.to)}: ${w.step(step.count, step.probability, res.datasets?.unit ?? 'accounts')}${kinds ? ` (${kinds})` : ''}`);
       const skills = lang === 'ja' ? (step.skillsJa ?? step.skills) : step.skills;
       if (skills.length) lines.push(`     ${w.skills}: ${skills.join(', ')}`);
       for (const e of step.evidence) lines.push(`     「${e.quote}」 — ${lang === 'ja' ? (e.glossJa ?? e.gloss) : e.gloss} [${e.source}]`);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, Transition } from '../../server/contract/graph-data.js';
 import type { DatasetInfo } from '../../server/contract/imports.js';
+import { formatRoutes } from '../../server/cli/route-format.js';
 import { AppError } from '../../server/errors.js';
 import { describeDatasets, selectDatasets } from '../../server/services/dataset-selection.js';
 import { makeSnapshot, type GraphSnapshot } from '../../server/services/graph-snapshot.js';
@@ -156,6 +157,18 @@ describe('routes over a probability table', () => {
     // The only dataset: the default selection is the table, too.
     expect((await service.find({ ...base, datasets: undefined, mode: 'fewest' })).routes[0]!.roles).toEqual(['a', 'd']);
     await expect(service.find({ ...base, mode: 'likely', minCount: 2 })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/"p" holds probabilities only/) });
+  });
+
+  it('the route CLI shows a probability table\'s moves by p alone, and people as people', async () => {
+    const snapshot = makeSnapshot(1, ROLES, [...shares, t('hr', 'a', 'b', 7)], [], { datasetRecords: [record('p', 'probability'), record('hr', 'people')] });
+    const service = new RouteService({ get: async () => snapshot });
+    const base = { from: 'a', to: 'b', mode: 'likely' as const, k: 1, maxHops: 6, minCount: 1, moves: 'all' as const };
+    const names = new Map<string, { name: string; nameJa: string }>();
+    const table = formatRoutes(await service.find({ ...base, datasets: ['p'] }), names);
+    expect(table).toContain('a → b: p=90.0%');
+    expect(table).not.toContain('account');
+    expect(formatRoutes(await service.find({ ...base, datasets: ['hr'] }), names)).toContain('a → b: 7 people, p=100.0%');
+    expect(formatRoutes(await service.find({ ...base, datasets: ['hr'] }), names, 'ja')).toContain('a → b: 7 人、p=100.0%');
   });
 });
 
