@@ -50,6 +50,8 @@ export interface AppDeps {
 export interface App {
   app: Express;
   snapshots: SnapshotCache;
+  /** Told to stop when the server shuts down (see ImportService.stop). */
+  imports: ImportService;
 }
 
 /** Endpoints that cost real work per request (path searches, Cypher runs, imports): rate limited. */
@@ -112,5 +114,5 @@ export function createApp({
   }
 
   app.use(errorHandler(logger));
-  return { app, snapshots };
+  return { app, snapshots, imports };
 }

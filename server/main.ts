@@ -1,6 +1,7 @@
 /**
  * Entry point: config → store (seeded when empty) → app → listen. SIGTERM and
- * SIGINT stop accepting connections and close the store.
+ * SIGINT stop accepting connections, answer what is in flight and close the
+ * store within 10 s (see shutdown below).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,11 @@ import { readSeedDir } from './services/seed-reader.js';
 import { seedIfEmpty } from './services/seed-service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** From SIGTERM to exit, at most (process managers commonly send SIGKILL after 10 s). */
+const SHUTDOWN_BUDGET_MS = 9_000;
+/** How long in-flight requests may run on after SIGTERM before they are stopped. */
+const SHUTDOWN_GRACE_MS = 6_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 async function main(): Promise<void> {
   let config;
@@ -42,7 +48,7 @@ async function main(): Promise<void> {
   });
   if (!(await store.tryOpen())) logger.warn('starting without the graph store; it will be retried on the next request');
 
-  const { app, snapshots } = createApp({
+  const { app, snapshots, imports } = createApp({
     store,
     logger,
     staticDir: path.join(root, 'client', 'dist'),
@@ -62,14 +68,32 @@ async function main(): Promise<void> {
     void store.close().finally(() => process.exit(1));
   });
 
+  // Shutdown within 10 s: stop accepting; refuse imports that have not started writing (503, nothing
+  // written); let the other in-flight requests finish for up to SHUTDOWN_GRACE_MS; then close the store,
+  // which ends the query sandboxes (a query still running is answered 503) and waits for a write in
+  // progress; then exit. Sandbox processes and their copies are also ended and removed if the process
+  // exits any other way (see sandbox-pool.ts).
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      logger.error('shutdown overran its budget; exiting now');
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS);
     force.unref();
-    server.close(() => {
-      void store.close().finally(() => process.exit(0));
-    });
+    imports.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections become idle once their answer is out: close them as that happens.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    void (async () => {
+      const drained = await Promise.race([closed.then(() => true), delay(SHUTDOWN_GRACE_MS).then(() => false)]);
+      if (!drained) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'requests still running at shutdown: stopping them');
+      await store.close().catch((err: unknown) => logger.error({ err }, 'closing the store failed'));
+      // Whatever the closed store just answered (503) goes out before the connections are cut.
+      if (!drained) await Promise.race([closed, delay(1000)]);
+      server.closeAllConnections();
+      process.exit(0);
+    })();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

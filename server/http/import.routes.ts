@@ -27,6 +27,7 @@ export const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 ** 3;
 export function importRoutes(imports: ImportService, adminToken: string | undefined, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Router {
   const router = Router();
   router.post('/imports', requireAdmin(adminToken, 'Importing data'), async (req, res) => {
+    let drainBody = true;
     try {
       const query = parseOrThrow(importQuery, req.query, 'query parameter');
       const declared = Number(req.get('content-length') ?? NaN);
@@ -38,9 +39,16 @@ export function importRoutes(imports: ImportService, adminToken: string | undefi
       }
       const message = `${report.rejected + report.moreErrors > 0 ? `${report.rejected} row(s) have errors` : 'The file has errors'}; nothing was written.`;
       res.status(422).json({ ...new AppError(422, 'import_rejected', message, report.errors).toJSON(), report });
+    } catch (err) {
+      // Shutting down: answer now rather than wait for the rest of the upload, and close the connection.
+      if (err instanceof AppError && err.code === 'shutting_down') {
+        drainBody = false;
+        res.set('connection', 'close');
+      }
+      throw err;
     } finally {
-      // Whatever happened, read the rest of the upload before answering, so the client sees the answer.
-      await drain(req);
+      // Otherwise read the rest of the upload before answering, so the client sees the answer.
+      if (drainBody) await drain(req);
     }
   });
   return router;

@@ -17,13 +17,15 @@ import { NamedReadStore } from '../named-reads.js';
 import { loadQuery, loadSchema } from '../query-loader.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
 import { graphToWriteRows, rowToStoredQuery, storedQueryToRow } from '../rows.js';
-import { KuzuSandboxPool } from './sandbox-pool.js';
+import { KuzuSandboxPool, removeStaleSandboxDirs } from './sandbox-pool.js';
 import type { ImportWrite } from '../import-write.js';
 import { writeImportKuzu } from './kuzu-imports.js';
 import { batches, encodeLists, LIST_SEPARATOR } from './list-encoding.js';
 import { SerialConnection } from './serial-connection.js';
 
 type Row = Record<string, unknown>;
+/** Sandbox copies left by a server that died are removed once per process, when the first store opens. */
+let staleCopiesRemoved = false;
 
 /** Rows per UNWIND batch on Kùzu writes. */
 const WRITE_BATCH = 2000;
@@ -67,6 +69,10 @@ export class KuzuGraphStore extends NamedReadStore implements GraphStore {
     super();
     this.queryWorkers = options.queryWorkers;
     this.queryMemoryMb = options.queryMemoryMb;
+    if (!staleCopiesRemoved) {
+      staleCopiesRemoved = true;
+      removeStaleSandboxDirs();
+    }
     if (options.path !== ':memory:') mkdirSync(path.dirname(options.path), { recursive: true });
     this.db = options.bufferPoolBytes ? new kuzu.Database(options.path, options.bufferPoolBytes) : new kuzu.Database(options.path);
     this.writer = new SerialConnection(new kuzu.Connection(this.db));

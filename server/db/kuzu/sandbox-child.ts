@@ -124,10 +124,11 @@ process.on('message', (msg: ToChild) => {
   }
 });
 
-// The parent went away (or closed the pool): leave nothing behind.
+// The parent went away (or closed the pool): leave nothing behind. SIGKILL rather than exit():
+// a query still running in Kùzu's threads can hold exit() up indefinitely (an orphan, found in use).
 process.on('disconnect', () => {
   if (dbDir) rmSync(dbDir, { recursive: true, force: true });
-  process.exit(0);
+  process.kill(process.pid, 'SIGKILL');
 });
 
 send({ type: 'ready' });

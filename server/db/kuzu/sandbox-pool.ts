@@ -23,6 +23,13 @@
  * next run exports the real database once (`EXPORT DATABASE`, a read-only
  * statement that takes no write lock) and each child re-imports that export
  * before its next run.
+ *
+ * Nothing outlives the server: `close()` kills the children and removes the
+ * copies; if the process exits without it (a forced exit), an exit hook kills
+ * the children and removes the copies synchronously; a child whose parent died
+ * (SIGKILL) kills itself (sandbox-child.ts); and copies left by a server that
+ * died anyway are removed at the next start (removeStaleSandboxDirs). The copy
+ * directory names the server's pid (`rolepath-sandbox-<pid>-…`) for that.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -126,6 +133,50 @@ function directoryBytes(dir: string): number {
   return total;
 }
 
+/** Prefix of every pool's directory under the OS temp directory; the owner's pid follows. */
+const DIR_PREFIX = 'rolepath-sandbox-';
+/** Pools of this process not yet closed, for the exit hook. */
+const livePools = new Set<KuzuSandboxPool>();
+let exitHooked = false;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes sandbox copies left in `dir` (default the OS temp directory) by servers that are no longer
+ * running (killed, or exited before closing their pool). Returns the directories removed.
+ * Directories of the older unnamed form (`rolepath-sandbox-XXXXXX`) are removed when untouched for 10 minutes.
+ */
+export function removeStaleSandboxDirs(dir = tmpdir()): string[] {
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of entries) {
+    if (!name.startsWith(DIR_PREFIX)) continue;
+    const full = path.join(dir, name);
+    const owner = /^rolepath-sandbox-(\d+)-/.exec(name);
+    try {
+      const stale = owner ? Number(owner[1]) !== process.pid && !alive(Number(owner[1])) : Date.now() - statSync(full).mtimeMs > 10 * 60_000;
+      if (!stale) continue;
+      rmSync(full, { recursive: true, force: true });
+      removed.push(full);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
 export class KuzuSandboxPool {
   private readonly workers: number;
   private readonly memoryBytes: number;
@@ -149,6 +200,26 @@ export class KuzuSandboxPool {
       process.emitWarning('prlimit (util-linux) was not found: Kùzu query sandboxes run without an OS memory limit.', 'RolepathWarning');
     }
     this.queueTimeoutMs = options.queueTimeoutMs ?? 30_000;
+    livePools.add(this);
+    if (!exitHooked) {
+      exitHooked = true;
+      process.on('exit', () => {
+        for (const pool of livePools) pool.killNow();
+      });
+    }
+  }
+
+  /** Synchronously kills every child and removes the copies (the process is exiting without close()). */
+  private killNow(): void {
+    this.closed = true;
+    for (const s of this.sandboxes) {
+      try {
+        s.child.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (this.base) rmSync(this.base, { recursive: true, force: true });
   }
 
   /** Starts every sandbox and loads the graph into each; resolves when they are ready (or failed). */
@@ -188,6 +259,7 @@ export class KuzuSandboxPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    livePools.delete(this);
     this.failQueued(new CypherRunError('unavailable', 'The query sandbox is shut down.'));
     await Promise.all([...this.sandboxes].map((s) => this.kill(s)));
     await this.exporting?.promise.catch(() => undefined);
@@ -254,7 +326,9 @@ export class KuzuSandboxPool {
         // Under a memory limit a child dies mid-run when V8 cannot grow past it; a fresh one takes its place.
         if (!this.closed && this.sandboxes.length < this.workers) this.spawn();
         reject(
-          this.memoryLimited()
+          this.closed
+            ? new CypherRunError('unavailable', 'The query was stopped: the server is shutting down.')
+            : this.memoryLimited()
             ? new CypherRunError(
                 'resources',
                 `The query sandbox stopped while running the query, at its memory limit of ${Math.round(this.memoryBytes / 1048576)} MiB (QUERY_MEMORY_MB).`,
@@ -437,7 +511,7 @@ export class KuzuSandboxPool {
   }
 
   private baseDir(): string {
-    this.base ??= mkdtempSync(path.join(tmpdir(), 'rolepath-sandbox-'));
+    this.base ??= mkdtempSync(path.join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
     return this.base;
   }
 }

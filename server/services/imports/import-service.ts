@@ -5,6 +5,10 @@
  * the app its snapshot is stale. One writing import at a time per process:
  * an embedded Kùzu database takes one writer, and two imports of one dataset
  * would race anyway. Dry runs write nothing and take no turn.
+ *
+ * Shutting down (`stop()`): an import that has not started writing is refused
+ * at once with 503 `shutting_down` (nothing written, the client is told to try
+ * again), as is every new one; one already writing finishes and is answered.
  */
 import type { ImportQuery, ImportReport } from '../../contract/imports.js';
 import { DEFAULT_MIN_COUNT } from '../../contract/imports.js';
@@ -19,8 +23,15 @@ export interface ImportServiceOptions {
   issueLimit?: number;
 }
 
+/** The answer to an import that the server's shutdown stopped before it wrote anything. */
+const shuttingDown = () =>
+  new AppError(503, 'shutting_down', 'The server is shutting down: this import was stopped before it wrote anything. Nothing was written; send it again once the server is back.');
+
 export class ImportService {
   private running = false;
+  private stopping = false;
+  /** Runs not yet writing: told to stop when the server shuts down. */
+  private readonly stoppable = new Set<(err: AppError) => void>();
 
   constructor(
     private readonly store: GraphStore,
@@ -33,21 +44,36 @@ export class ImportService {
   }
 
   /**
+   * The server is shutting down: refuse new imports and stop those that have not started writing
+   * (a run that is writing finishes). Resolves at once; the stopped runs answer 503 `shutting_down`.
+   */
+  stop(): void {
+    this.stopping = true;
+    for (const abort of this.stoppable) abort(shuttingDown());
+    this.stoppable.clear();
+  }
+
+  /**
    * Imports one file read from `source`.
    * @throws AppError 409 when another import is running; store errors as they come
    */
   async run(source: AsyncIterable<Uint8Array>, query: ImportQuery, onProgress?: (bytes: number) => void): Promise<ImportReport> {
     // A dry run writes nothing, so it needs no turn: a slow (or trickling) upload must not make checks wait or fail.
     const writes = !query.dryRun;
+    if (this.stopping) throw shuttingDown();
     if (writes && this.running) throw new AppError(409, 'import_running', 'Another import is running. Try again when it has finished.');
     if (writes) this.running = true;
     const started = performance.now();
+    let abort!: (err: AppError) => void;
+    const aborted = new Promise<never>((_, reject) => (abort = reject));
+    aborted.catch(() => undefined);
+    this.stoppable.add(abort);
     try {
-      const [roles, datasets] = await Promise.all([this.store.listRoles(), this.store.listDatasets()]);
+      const [roles, datasets] = await Promise.race([Promise.all([this.store.listRoles(), this.store.listDatasets()]), aborted]);
       // k: as asked, else what the dataset had, else the default.
       const minCount = query.minCount ?? datasets.find((d) => d.name === query.dataset)?.minCount ?? DEFAULT_MIN_COUNT;
       const { report, write } = await runImport(
-        source,
+        untilStopped(source, aborted),
         {
           kind: query.kind,
           dataset: query.dataset,
@@ -61,6 +87,9 @@ export class ImportService {
         },
         roles,
       );
+      // Last point of refusal: from here on the write runs to its end and is answered.
+      this.stoppable.delete(abort);
+      if (this.stopping) throw shuttingDown();
       if (write && !query.dryRun) {
         await this.store.writeImport(write);
         report.written = true;
@@ -69,7 +98,22 @@ export class ImportService {
       report.ms = Math.round(performance.now() - started);
       return report;
     } finally {
+      this.stoppable.delete(abort);
       if (writes) this.running = false;
     }
+  }
+}
+
+/** `source`, failing with `aborted`'s reason as soon as it rejects (even while waiting for the next chunk). */
+async function* untilStopped(source: AsyncIterable<Uint8Array>, aborted: Promise<never>): AsyncGenerator<Uint8Array> {
+  const it = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void it.return?.()?.catch(() => undefined);
   }
 }
