@@ -9,6 +9,7 @@ import './api/zod-config.js';
 import type { RoleDetailsResponse } from '../../server/contract/api.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
+import { readToken } from './api/read-token.js';
 import { Reach } from './graph/reach.js';
 import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
@@ -25,6 +26,7 @@ import { RoleCombobox } from './ui/role-combobox.js';
 import { describeRouteError } from './ui/route-errors.js';
 import { RouteForm, type PickerName } from './ui/route-form.js';
 import { RouteResults } from './ui/route-results.js';
+import { SignInForm } from './ui/sign-in.js';
 import { Toolbar } from './ui/toolbar.js';
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -329,6 +331,7 @@ $('search-box').replaceWith(search.root);
 function applyLanguage(): void {
   document.documentElement.lang = lang;
   importDialog.refresh();
+  signIn.refresh();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = String(s()[el.dataset.i18n as 'tagline'])));
   document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', String(s()[el.dataset.i18nLabel as 'legend'])));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === lang)));
@@ -378,6 +381,10 @@ document.addEventListener('keydown', (e) => {
 });
 
 // ——— start ———
+
+/** Shown when the server needs a read token (READ_TOKEN) the page does not have. */
+const signIn = new SignInForm(s, () => void start());
+$('status').after(signIn.root);
 
 async function start(): Promise<void> {
   status(s().loading);
@@ -429,6 +436,10 @@ async function start(): Promise<void> {
     if (selected && !initial.route) view.centre(selected);
     if (initial.query) await (await loadQueriesPanel()).openQuery(initial.query, false);
   } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      status('');
+      return signIn.show(readToken.get() !== null);
+    }
     const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
     status(text, true, () => void start());
   }

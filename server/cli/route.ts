@@ -9,6 +9,10 @@
  * `--export FILE` writes route `--route N` (default 1, the best) to FILE instead,
  * in the format its extension names (.svg path diagram, .mmd Mermaid, .graphml,
  * .csv, .json Cytoscape JSON), with `--lang en|ja` and `--direction lr|tb` for the diagram.
+ *
+ * A server started with READ_TOKEN answers only with that token: the CLI sends
+ * READ_TOKEN from its own environment (or .env), else ADMIN_TOKEN (which the
+ * server accepts for reads too).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +21,7 @@ import type { RoleDetailsResponse } from '../contract/api.js';
 import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export.js';
 import { toLang, type Lang } from '../contract/lang.js';
 import { routeQuery, type RouteResponse } from '../contract/routes.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openGraphStore } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -31,14 +35,32 @@ const USAGE =
 
 type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
 
+/** The token a READ_TOKEN server needs, as request headers (none when neither token is set). */
+function authHeaders(config: Config): Record<string, string> {
+  const token = config.readToken ?? config.adminToken;
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** A 401 from the server, said in terms of what to set here. */
+function unauthorizedHere(base: string, headers: Record<string, string>): AppError {
+  return new AppError(
+    401,
+    'unauthorized',
+    headers.authorization
+      ? `The server at ${base} did not accept the token: set READ_TOKEN to the server's read token (ADMIN_TOKEN works too).`
+      : `The server at ${base} needs a read token: set READ_TOKEN to the server's read token (in the environment or .env).`,
+  );
+}
+
 /** Asks a running server; resolves null when none is listening. */
-async function viaServer(base: string, search: URLSearchParams): Promise<Answer | null> {
+async function viaServer(base: string, search: URLSearchParams, headers: Record<string, string>): Promise<Answer | null> {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/routes?${search}`);
+    res = await fetch(`${base}/api/routes?${search}`, { headers });
   } catch {
     return null;
   }
+  if (res.status === 401) throw unauthorizedHere(base, headers);
   const body = (await res.json()) as RouteResponse | { error: { message: string; details: unknown[] } };
   if ('error' in body) throw new AppError(res.status, 'server', body.error.message, body.error.details);
   const around = body.noRoute ? [...body.noRoute.reachable, ...body.noRoute.feeders].map((r) => r.id) : [];
@@ -46,7 +68,7 @@ async function viaServer(base: string, search: URLSearchParams): Promise<Answer 
   const names = new Map<string, RoleNames>();
   await Promise.all(
     [...ids].map(async (id) => {
-      const r = await fetch(`${base}/api/roles/${encodeURIComponent(id)}`);
+      const r = await fetch(`${base}/api/roles/${encodeURIComponent(id)}`, { headers });
       if (r.ok) names.set(id, ((await r.json()) as RoleDetailsResponse).role);
     }),
   );
@@ -116,7 +138,7 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     const params = parseOrThrow(routeQuery, raw, 'option', lang);
-    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw))) ?? (await locally(params, lang));
+    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw), authHeaders(config))) ?? (await locally(params, lang));
     console.log(values.json ? JSON.stringify(answer.response, null, 2) : formatRoutes(answer.response, answer.names, lang));
     return 0;
   } catch (err) {
@@ -144,13 +166,14 @@ function report(err: unknown): number {
 }
 
 /** Asks a running server for the export; resolves null when none is listening. */
-async function exportViaServer(base: string, search: URLSearchParams): Promise<string | null> {
+async function exportViaServer(base: string, search: URLSearchParams, headers: Record<string, string>): Promise<string | null> {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/routes/export?${search}`);
+    res = await fetch(`${base}/api/routes/export?${search}`, { headers });
   } catch {
     return null;
   }
+  if (res.status === 401) throw unauthorizedHere(base, headers);
   const body = await res.text();
   if (res.ok) return body;
   let error: { message?: string; details?: unknown[] } = {};
@@ -184,7 +207,7 @@ async function exportRoute(file: string, raw: Record<string, string>, values: Re
   try {
     const config = loadConfig();
     const params = parseOrThrow(routeExportQuery, query, 'option', toLang(query.lang) ?? 'en');
-    let body = await exportViaServer(`http://${config.host}:${config.port}`, new URLSearchParams(query));
+    let body = await exportViaServer(`http://${config.host}:${config.port}`, new URLSearchParams(query), authHeaders(config));
     if (body === null) {
       const store = await openGraphStore(config.store);
       try {

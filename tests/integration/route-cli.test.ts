@@ -1,4 +1,6 @@
 /** `npm run route` (server/cli/route.ts): readable routes, through a running server or on its own. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript, spawnServer } from '../fixtures/spawn-server.js';
 
@@ -26,6 +28,30 @@ describe('route CLI', () => {
     expect(alone.code, alone.output).toBe(0);
     expect(alone.output).toContain('営業 (Sales) → コーポレート本部長 (Corporate head) → 事業責任者 (Business head)');
     expect(alone.output).toContain('1 traveller');
+  });
+
+  it('with READ_TOKEN set on the server, sends READ_TOKEN from its environment (a route and its export); without it says what to set', async () => {
+    const READ_TOKEN = 'route-cli-read-token-0123456789';
+    const server = await spawnServer({ READ_TOKEN });
+    try {
+      const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir };
+      const args = ['--from', 'cs', '--to', 'product-manager', '--mode', 'likely'];
+      const ok = await runScript('server/cli/route.ts', args, { ...env, READ_TOKEN, ADMIN_TOKEN: '' });
+      expect(ok.code, ok.output).toBe(0);
+      expect(ok.output).toContain('カスタマーサポート (Customer support) → プロダクトマネージャー (Product manager)');
+      const file = path.join(server.dataDir, 'route.mmd');
+      const exported = await runScript('server/cli/route.ts', [...args, '--export', file], { ...env, READ_TOKEN, ADMIN_TOKEN: '' });
+      expect(exported.code, exported.output).toBe(0);
+      expect(await readFile(file, 'utf8')).toContain('flowchart');
+      const none = await runScript('server/cli/route.ts', args, { ...env, READ_TOKEN: '', ADMIN_TOKEN: '' });
+      expect(none.code).toBe(1);
+      expect(none.output).toContain('needs a read token: set READ_TOKEN');
+      const wrong = await runScript('server/cli/route.ts', args, { ...env, READ_TOKEN: 'not-the-servers-read-token', ADMIN_TOKEN: '' });
+      expect(wrong.code).toBe(1);
+      expect(wrong.output).toContain('did not accept the token');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('names the bad option', async () => {

@@ -28,6 +28,7 @@ import {
   type SavedQueryDto,
 } from '../../../server/contract/queries.js';
 import { routeSearchParams, type RouteParams } from '../state/url-state.js';
+import { readToken } from './read-token.js';
 
 /** One entry of an error's `details`: the field at fault and, for unknown roles, the ids of the closest roles. */
 export interface ErrorDetail {
@@ -73,7 +74,10 @@ function readDetails(details: unknown[]): ErrorDetail[] {
 async function send(url: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    // The read token the visitor signed in with (READ_TOKEN servers); an admin token given by the caller wins.
+    const token = readToken.get();
+    const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...auth, ...init.headers } });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check that rolepath is running.');
   }
