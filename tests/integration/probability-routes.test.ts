@@ -102,6 +102,26 @@ function bfsHops(t: Table, from: number, to: number, maxHops: number, avoid = -1
   return -1;
 }
 
+/** Among the routes of fewest moves, the highest product of probabilities (fewest routes come most likely first): layer by layer. */
+function bestShortest(t: Table, from: number, to: number, maxHops: number): number {
+  const seen = new Uint8Array(ROLES);
+  seen[from] = 1;
+  let layer = new Map<number, number>([[from, 1]]);
+  for (let d = 1; d <= maxHops && layer.size; d++) {
+    const next = new Map<number, number>();
+    for (const [u, pu] of layer) {
+      for (const [v, p] of t.out[u]!) {
+        if (seen[v]) continue;
+        next.set(v, Math.max(next.get(v) ?? 0, pu * p));
+      }
+    }
+    if (next.has(to)) return next.get(to)!;
+    for (const v of next.keys()) seen[v] = 1;
+    layer = next;
+  }
+  return 0;
+}
+
 /**
  * The highest product of probabilities over routes of at most `maxHops` moves (0 when none): best[h][v] =
  * max over u of best[h-1][u] · p(u→v). It ranges over walks, but a walk's loop only multiplies by shares
@@ -216,6 +236,7 @@ describe('a probability-only mobility table imported through the CLI', () => {
       const f = fewest.body.routes[0];
       const l = likely.body.routes[0];
       expect(f.hops, `fewest ${from}→${to}`).toBe(hops);
+      expect(close(f.probability, bestShortest(table, a, b, MAX_HOPS)), `fewest ${from}→${to}: the most likely of the shortest`).toBe(true);
       expect(close(l.probability, best), `likely ${from}→${to}: ${l.probability} vs ${best}`).toBe(true);
       // The routes are made of the table's moves, with the table's own probabilities (no counts: 0).
       expect(close(productOf(table, l.roles), l.probability)).toBe(true);
@@ -239,6 +260,16 @@ describe('a probability-only mobility table imported through the CLI', () => {
         }
       }
       agreed++;
+    }
+    // And from an occupation with no recorded moves out: no route, in both modes.
+    const sinks = table.out.map((m, i) => (m.size === 0 ? i : -1)).filter((i) => i >= 0);
+    expect(sinks.length).toBeGreaterThan(0);
+    for (const sink of sinks.slice(0, 3)) {
+      for (const mode of ['fewest', 'likely']) {
+        const res = await get(`/api/routes?from=${table.ids[sink]}&to=${table.ids[(sink + 1) % ROLES]}&datasets=mobility&mode=${mode}`);
+        expect(res.body.routes).toEqual([]);
+        expect(res.body.noRoute).not.toBeNull();
+      }
     }
     expect(agreed).toBe(120);
     expect(withRoutes).toBeGreaterThanOrEqual(100);
