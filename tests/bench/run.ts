@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   import: importBench,
   http: httpBench,
   neo4j: neo4jBench,
+  'user-cypher': async () => (await import('./user-cypher.bench.js')).userCypherBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
