@@ -11,7 +11,7 @@
  * .csv, .json Cytoscape JSON), with `--lang en|ja` and `--direction lr|tb` for the diagram.
  *
  * A server started with READ_TOKEN answers only with that token: the CLI sends
- * READ_TOKEN from its own environment (or .env), else ADMIN_TOKEN (which the
+ * READ_TOKEN from its own environment, else ADMIN_TOKEN (which the
  * server accepts for reads too).
  */
 import { writeFile } from 'node:fs/promises';
@@ -48,7 +48,7 @@ function unauthorizedHere(base: string, headers: Record<string, string>): AppErr
     'unauthorized',
     headers.authorization
       ? `The server at ${base} did not accept the token: set READ_TOKEN to the server's read token (ADMIN_TOKEN works too).`
-      : `The server at ${base} needs a read token: set READ_TOKEN to the server's read token (in the environment or .env).`,
+      : `The server at ${base} needs a read token: set READ_TOKEN in the environment to the server's read token.`,
   );
 }
 
