@@ -15,9 +15,9 @@ import { seedIfEmpty } from './services/seed-service.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** From SIGTERM to exit, at most (process managers commonly send SIGKILL after 10 s). */
-const SHUTDOWN_BUDGET_MS = 9_000;
+const SHUTDOWN_BUDGET_MS = 9_500;
 /** How long in-flight requests may run on after SIGTERM before they are stopped. */
-const SHUTDOWN_GRACE_MS = 6_000;
+const SHUTDOWN_GRACE_MS = 7_000;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 async function main(): Promise<void> {

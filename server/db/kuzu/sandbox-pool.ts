@@ -260,7 +260,7 @@ export class KuzuSandboxPool {
     if (this.closed) return;
     this.closed = true;
     livePools.delete(this);
-    this.failQueued(new CypherRunError('unavailable', 'The query sandbox is shut down.'));
+    this.failQueued(new CypherRunError('unavailable', 'The query was not run: the server is shutting down.'));
     await Promise.all([...this.sandboxes].map((s) => this.kill(s)));
     await this.exporting?.promise.catch(() => undefined);
     if (this.base) rmSync(this.base, { recursive: true, force: true });
