@@ -10,6 +10,7 @@ import type { RoleDetailsResponse } from '../../server/contract/api.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
 import { readToken } from './api/read-token.js';
+import { applyRouteColour } from './graph/families.js';
 import { Reach } from './graph/reach.js';
 import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
@@ -30,6 +31,8 @@ import { SignInForm } from './ui/sign-in.js';
 import { Toolbar } from './ui/toolbar.js';
 
 const $ = (id: string) => document.getElementById(id)!;
+applyRouteColour();
+
 /** Where the choice of language is remembered between visits. */
 const LANG_KEY = 'rolepath.lang';
 const initial = parseViewState(window.location.search);

@@ -2,17 +2,19 @@
 import type { DatasetUnit } from '../contract/imports.js';
 import type { Lang } from '../contract/lang.js';
 import type { RouteResponse } from '../contract/routes.js';
+import { pct as percent } from '../render/text.js';
+import { MODE_NAMES } from '../render/words.js';
 
 export interface RoleNames {
   name: string;
   nameJa: string;
 }
 
-const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
+const pct = (p: number) => percent(p, 'exact');
 
 const WORDS = {
   en: {
-    mode: { fewest: 'fewest moves', likely: 'most likely', travelled: 'most travelled' },
+    mode: MODE_NAMES.en,
     noRoute: 'No route.',
     reachable: (n: number) => `Reachable from the start (${n}, nearest first):`,
     feeders: (n: number) => `Roles that lead into the target (${n}, nearest first):`,
@@ -29,7 +31,7 @@ const WORDS = {
     note: 'Note',
   },
   ja: {
-    mode: { fewest: '移動が最少', likely: '確率が最高', travelled: '実績が最多' },
+    mode: MODE_NAMES.ja,
     noRoute: 'ルートはありません。',
     reachable: (n: number) => `出発地からたどり着ける職種(${n} 件、近い順):`,
     feeders: (n: number) => `目的地へつながる職種(${n} 件、近い順):`,

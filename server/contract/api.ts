@@ -7,6 +7,7 @@ import { decimalInt } from './numbers.js';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetsParam, datasetUsage } from './imports.js';
 import { langParam } from './lang.js';
+import { engineName } from './queries.js';
 
 export const evidenceDto = z.object({ source: z.string(), quote: z.string(), gloss: z.string(), glossJa: z.string().optional() });
 
@@ -45,7 +46,7 @@ export type RoleMoveDto = z.infer<typeof roleMoveDto>;
 
 export const healthResponse = z.object({
   status: z.literal('ok'),
-  engine: z.enum(['kuzu', 'neo4j']),
+  engine: engineName,
   roles: z.number(),
   transitions: z.number(),
   histories: z.number(),
@@ -95,6 +96,9 @@ export const graphNodeData = z.object({
   labelJa: z.string(),
   family: z.enum(ROLE_FAMILIES),
 });
+/** The id of a move's edge in the graph response and in query results: `from->to@dataset` (stable across engines). */
+export const edgeId = (t: { from: string; to: string; dataset: string }): string => `${t.from}->${t.to}@${t.dataset}`;
+
 export const graphEdgeData = z.object({
   id: z.string(),
   source: z.string(),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { decimalInt } from './numbers.js';
 import { langParam } from './lang.js';
-import { resolvedRouteQuery, routeQuery } from './routes.js';
+import { resolvedRouteQuery, ROUTE_LIMITS, routeQuery } from './routes.js';
 
 /** What the server (API and CLI) can export for a route. PNG is drawn in the browser only. */
 export const EXPORT_FORMATS = ['svg', 'mermaid', 'graphml', 'csv', 'json'] as const;
@@ -41,7 +41,7 @@ export const routeExportQuery = z.strictObject({
   ...routeQuery.shape,
   format: z.enum(EXPORT_FORMATS, { message: FORMAT_HELP }),
   /** Which of the routes found (1 = best). */
-  route: decimalInt(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(1),
+  route: decimalInt(z.number().min(1, 'must be at least 1').max(ROUTE_LIMITS.maxK, `must be at most ${ROUTE_LIMITS.maxK}`)).default(1),
   /** Language of the diagram's words: en or ja (an unknown one is English, not an error; the HTTP layer fills it from Accept-Language). */
   lang: langParam,
   /** Path diagram (svg) only. */

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
 import { datasetUsage } from './imports.js';
-import type { GraphResponse } from './api.js';
+import { edgeId, type GraphResponse } from './api.js';
 
 const index = z.number().int().min(0);
 
@@ -156,7 +156,7 @@ export function decodeCompactGraph(g: CompactGraphResponse): GraphResponse {
     const ja = m.skillsJa[i];
     edges[i] = {
       data: {
-        id: `${source}->${target}@${dataset}`,
+        id: edgeId({ from: source, to: target, dataset }),
         source,
         target,
         count: m.count[i]!,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 export const ENGINES = ['kuzu', 'neo4j'] as const;
+export type EngineName = (typeof ENGINES)[number];
 export const engineName = z.enum(ENGINES);
 
 /**

@@ -9,8 +9,24 @@ import { datasetUsage } from './imports.js';
 import { decimalInt } from './numbers.js';
 import { langParam } from './lang.js';
 
+/** How routes are ranked: fewest moves, highest product of step probabilities, seen in career histories. */
 export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
 export type RouteModeName = (typeof ROUTE_MODES)[number];
+
+/** Bounds and defaults of the route query's parameters (the server, the CLI and the page all use these). */
+export const ROUTE_LIMITS = {
+  defaultMode: 'fewest',
+  defaultK: 3,
+  minK: 1,
+  maxK: 20,
+  defaultMaxHops: 6,
+  minMaxHops: 1,
+  maxMaxHops: 10,
+  defaultMinCount: 1,
+} as const satisfies Record<string, number | RouteModeName>;
+
+const between = (min: number, max: number) =>
+  decimalInt(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 /** Comma-separated list in a query string → string[] (empty items dropped). */
 const csv = z
@@ -22,15 +38,15 @@ const csv = z
 export const routeQuery = z.strictObject({
   from: z.string().min(1, 'is required').max(200),
   to: z.string().min(1, 'is required').max(200),
-  mode: z.enum(ROUTE_MODES, { message: `must be one of ${ROUTE_MODES.join(', ')}` }).default('fewest'),
-  k: decimalInt(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(3),
-  maxHops: decimalInt(z.number().min(1, 'must be at least 1').max(10, 'must be at most 10')).default(6),
+  mode: z.enum(ROUTE_MODES, { message: `must be one of ${ROUTE_MODES.join(', ')}` }).default(ROUTE_LIMITS.defaultMode),
+  k: between(ROUTE_LIMITS.minK, ROUTE_LIMITS.maxK).default(ROUTE_LIMITS.defaultK),
+  maxHops: between(ROUTE_LIMITS.minMaxHops, ROUTE_LIMITS.maxMaxHops).default(ROUTE_LIMITS.defaultMaxHops),
   avoid: csv.optional(),
   via: z.string().min(1).max(200).optional(),
   families: csv
     .pipe(z.array(z.enum(ROLE_FAMILIES, { message: `must be among ${ROLE_FAMILIES.join(', ')}` })))
     .optional(),
-  minCount: decimalInt(z.number().min(0, 'must be at least 0')).default(1),
+  minCount: decimalInt(z.number().min(0, 'must be at least 0')).default(ROUTE_LIMITS.defaultMinCount),
   /**
    * Which kinds of move routes may use (default: all three). `kinds=move` ranks over moves people made
    * only; recommendations and organisational splits are then left out of the search.

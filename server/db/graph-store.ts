@@ -3,14 +3,15 @@
  * never on a driver; `openGraphStore` (db/index.ts) picks the adapter from the config.
  */
 import type { GraphData, History, Role, Transition } from '../contract/graph-data.js';
+import type { EngineName } from '../contract/queries.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
 import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
 import type { ImportWrite } from './import-write.js';
 
 export type { ImportWrite } from './import-write.js';
 
-/** Which engine answers. */
-export type EngineName = 'kuzu' | 'neo4j';
+/** Which engine answers (the names are the contract's). */
+export type { EngineName };
 
 /** How much is stored. */
 export interface GraphCounts {

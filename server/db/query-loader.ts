@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineName } from './graph-store.js';
+import { ENGINES } from '../contract/queries.js';
 
 /** The project's `cypher/` directory. */
 export const CYPHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cypher');
@@ -94,7 +95,7 @@ export function loadSavedQueryFiles(dir = path.join(CYPHER_DIR, 'saved')): Saved
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
     const m = /^(.+?)(?:\.(kuzu|neo4j))?\.cypher$/.exec(file)!;
     const name = m[1]!;
-    const engines: EngineName[] = m[2] ? [m[2] as EngineName] : ['kuzu', 'neo4j'];
+    const engines: EngineName[] = m[2] ? [m[2] as EngineName] : [...ENGINES];
     const entry = byName.get(name) ?? { name, variants: {} };
     const parsed = { ...parseCypherFile(readFileSync(path.join(dir, file), 'utf8')), file };
     // A dialect-specific file wins over the portable one, whatever the order.

@@ -4,6 +4,7 @@
  * the same ids on Kùzu and Neo4j, and a Role node's id is its role id (the
  * client highlights it on the role graph by that id).
  */
+import { edgeId } from '../contract/api.js';
 import type { ResultNode, ResultRelationship, ResultValue } from './query-types.js';
 
 /** Properties without nulls (Kùzu returns every column of a table, Neo4j only the set ones). */
@@ -40,7 +41,7 @@ export function makeRelationship(
   engineId: string,
 ): ResultRelationship {
   const properties = cleanProperties(props);
-  const id = type === 'TRANSITION' && typeof properties.dataset === 'string' ? `${start}->${end}@${properties.dataset}` : `${type}:${engineId}`;
+  const id = type === 'TRANSITION' && typeof properties.dataset === 'string' ? edgeId({ from: start, to: end, dataset: properties.dataset }) : `${type}:${engineId}`;
   return { _kind: 'relationship', _id: id, _type: type, _start: start, _end: end, properties };
 }
 

@@ -3,10 +3,9 @@
  * `cytoscape(json)` or `cy.json(json)` loads it again, with the positions as
  * drawn (preset layout) and a `provenance` field. Pure.
  */
-import { FAMILY_STYLE } from './families.js';
+import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
 import type { ExportGraph } from './model.js';
 import type { ExportProvenance } from '../contract/export.js';
-import { ROUTE_COLOR } from './route-svg.js';
 
 /** One rule of a Cytoscape stylesheet, as `cy.style().json()` gives it. */
 export interface StyleRule {

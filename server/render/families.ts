@@ -5,6 +5,9 @@
  */
 import type { RoleFamily } from '../contract/graph-data.js';
 
+/** The colour of a found route, on the page (graph and panels) and in every export. */
+export const ROUTE_COLOR = '#d9480f';
+
 export const FAMILY_STYLE: Record<RoleFamily, { color: string; en: string; ja: string }> = {
   'customer-support': { color: '#2f80ed', en: 'Customer support', ja: 'カスタマーサポート' },
   'back-office': { color: '#9b51e0', en: 'Back office', ja: 'バックオフィス' },

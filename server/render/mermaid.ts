@@ -4,14 +4,13 @@
  * the provenance as `%%` comments. Every label is a quoted string with
  * Mermaid's entity codes for the characters its grammar reserves. Pure.
  */
-import { FAMILY_STYLE } from './families.js';
+import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
 import type { RoleFamily } from '../contract/graph-data.js';
 import type { ExportGraph, ExportLang } from './model.js';
 import type { ExportProvenance } from '../contract/export.js';
 import { provenanceLines } from './provenance.js';
 import { diagramStrings } from './strings.js';
 import { inkOn, shade } from './svg.js';
-import { ROUTE_COLOR } from './route-svg.js';
 
 export interface MermaidOptions {
   title: string;

@@ -10,7 +10,8 @@ import { routeFileName } from './file-names.js';
 import { graphml } from './graphml.js';
 import { mermaidFlowchart } from './mermaid.js';
 import { names, roleOf, routeGraph, type RouteExport } from './model.js';
-import { ROUTE_COLOR, routeSvg, type RouteSvgOptions } from './route-svg.js';
+import { ROUTE_COLOR } from './families.js';
+import { routeSvg, type RouteSvgOptions } from './route-svg.js';
 import { diagramStrings } from './strings.js';
 
 export interface RenderedExport {

@@ -5,7 +5,8 @@
  * data version and export time. Written directly as SVG (no DOM, no Cytoscape),
  * so the server and the browser produce the same file. Pure.
  */
-import { FAMILY_STYLE } from './families.js';
+import { ROUTE_LIMITS } from '../contract/routes.js';
+import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
 import type { RoleFamily } from '../contract/graph-data.js';
 import { names, roleOf, type RouteExport } from './model.js';
 import { diagramStrings, footerTime } from './strings.js';
@@ -21,8 +22,6 @@ export interface RouteSvgOptions {
   background?: 'white' | 'transparent';
 }
 
-/** The route colour of the page (client/src/graph/style.ts). */
-export const ROUTE_COLOR = '#d9480f';
 const INK = '#1f2933';
 const MUTED = '#5b6773';
 const LINE = '#d5dbe1';
@@ -130,7 +129,7 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
     query.via ? s.via(names(role(query.via), lang).primary) : '',
     query.avoid.length ? s.avoid(query.avoid.map((id) => names(role(id), lang).primary).join(', ')) : '',
     query.families.length ? s.families(query.families.map((f) => FAMILY_STYLE[f as RoleFamily]?.[lang] ?? f).join(', ')) : '',
-    query.maxHops !== 6 ? s.maxHops(query.maxHops) : '',
+    query.maxHops !== ROUTE_LIMITS.defaultMaxHops ? s.maxHops(query.maxHops) : '',
     query.minCount > 1 ? s.minCount(query.minCount) : '',
   ].filter(Boolean);
   const constraintLine = constraints.length ? `${s.constraints}: ${constraints.join(' · ')}` : '';

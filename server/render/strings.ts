@@ -1,10 +1,10 @@
 /** Words of the exported diagrams in English and Japanese (the page's own strings live in client/src/i18n). */
-import type { RouteModeName } from '../contract/routes.js';
 import type { ExportLang } from './model.js';
 import { pct } from './text.js';
+import { MODE_NAMES } from './words.js';
 
 const en = {
-  mode: { fewest: 'fewest moves', likely: 'most likely', travelled: 'most travelled' } as Record<RouteModeName, string>,
+  mode: MODE_NAMES.en,
   title: (from: string, to: string, mode: string) => `${from} → ${to}, ${mode}`,
   moves: (n: number) => `${n} move${n === 1 ? '' : 's'}`,
   routeProbability: (p: number) => `route probability ${pct(p)}`,
@@ -28,7 +28,7 @@ const en = {
 type Strings = typeof en;
 
 const ja: Strings = {
-  mode: { fewest: '移動が最少', likely: '確率が最高', travelled: '実績が最多' },
+  mode: MODE_NAMES.ja,
   title: (from, to, mode) => `${from} → ${to}（${mode}）`,
   moves: (n) => `${n} 回の移動`,
   routeProbability: (p) => `ルートの確率 ${pct(p)}`,

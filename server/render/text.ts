@@ -19,8 +19,12 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Probability as a percentage, as the page shows it: 42%, 4.2%, 0.4%, <0.1%. */
-export function pct(p: number): string {
+/**
+ * Probability as a percentage: as the page and the diagrams show it (42%, 4.2%, 0.4%, <0.1%), or
+ * `exact` as the terminal shows it, with a decimal always (42.0%, 4.2%, 0.42%).
+ */
+export function pct(p: number, style: 'rounded' | 'exact' = 'rounded'): string {
+  if (style === 'exact') return `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
   return p >= 0.1 ? `${(p * 100).toFixed(0)}%` : p >= 0.001 ? `${(p * 100).toFixed(1)}%` : '<0.1%';
 }
 

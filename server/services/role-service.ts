@@ -2,7 +2,7 @@
  * Role look-ups and the whole-graph view: search, details with evidence, and
  * the graph as Cytoscape elements. Reads from the snapshot, not the driver.
  */
-import type { GraphResponse, RoleDetailsResponse, RoleMoveDto, RoleSearchResponse } from '../contract/api.js';
+import { edgeId, type GraphResponse, type RoleDetailsResponse, type RoleMoveDto, type RoleSearchResponse } from '../contract/api.js';
 import { encodeCompactGraph } from '../contract/graph-compact.js';
 import type { Role, Transition } from '../contract/graph-data.js';
 import type { Lang } from '../contract/lang.js';
@@ -18,9 +18,6 @@ interface Derived {
   compactJson?: string;
 }
 import { match } from './text-match.js';
-
-/** Stable Cytoscape edge id for a transition. */
-export const edgeId = (t: Pick<Transition, 'from' | 'to' | 'dataset'>): string => `${t.from}->${t.to}@${t.dataset}`;
 
 /** Sort order for a role's moves: most accounts first, then most likely, then by id. */
 const byWeight = (a: Transition, b: Transition) =>

@@ -4,7 +4,7 @@
  * route, hidden, dimmed).
  */
 import type { StylesheetJson } from 'cytoscape';
-import { FAMILY_STYLE } from './families.js';
+import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
 
 /** What the stylesheet depends on. */
 export interface StyleOptions {
@@ -16,7 +16,7 @@ export interface StyleOptions {
   large: boolean;
 }
 
-const ROUTE = '#d9480f';
+const ROUTE = ROUTE_COLOR;
 const CURRENT = '#1864ab';
 
 /** The stylesheet for one language and graph size. */

@@ -3,9 +3,15 @@
  * comes from here so the language switch changes all of it at once; role names
  * come from the data (name / nameJa).
  */
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../../../server/contract/lang.js';
+import { pct } from '../../../server/render/text.js';
+import { MODE_NAMES } from '../../../server/render/words.js';
 
-const pct = (p: number) => (p >= 0.1 ? `${(p * 100).toFixed(0)}%` : p >= 0.001 ? `${(p * 100).toFixed(1)}%` : '<0.1%');
+export type { Lang };
+
+/** `fewest moves` → `Fewest moves`, for labels. */
+const capitalised = <K extends string>(words: Readonly<Record<K, string>>) =>
+  Object.fromEntries(Object.entries<string>(words).map(([k, w]) => [k, w.charAt(0).toUpperCase() + w.slice(1)])) as Record<K, string>;
 
 const en = {
   tagline: 'Where can you go from your role, and which way do people actually get there?',
@@ -75,7 +81,7 @@ const en = {
   pickButton: (which: string) => `Pick “${which}” on the graph`,
   swap: 'Swap from and to',
   mode: 'Rank routes by',
-  modes: { fewest: 'Fewest moves', likely: 'Most likely', travelled: 'Most travelled' },
+  modes: capitalised(MODE_NAMES.en),
   modeHelp: {
     fewest: 'Shortest chains of moves.',
     likely: 'Highest chance at every step (share of people leaving a role who take that move).',
@@ -333,7 +339,7 @@ const ja: Strings = {
   pickButton: (which) => `「${which}」をグラフで選ぶ`,
   swap: '出発と目的地を入れ替える',
   mode: 'ルートの順位',
-  modes: { fewest: '移動が最少', likely: '確率が最高', travelled: '実績が最多' },
+  modes: MODE_NAMES.ja,
   modeHelp: {
     fewest: '移動回数が少ない順。',
     likely: '各ステップの確率（その職種を離れた人のうち、その移動を選んだ割合）が高い順。',

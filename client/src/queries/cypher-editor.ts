@@ -13,6 +13,7 @@ import { forceLinting, linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { Compartment, EditorState, Prec, StateEffect } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { completionSource, CypherChecker, lintSource, type ServerProblem } from './cypher-language.js';
+import type { EngineName } from '../../../server/contract/queries.js';
 
 /** What the editor needs from the panel. */
 export interface CypherEditorOptions {
@@ -20,7 +21,7 @@ export interface CypherEditorOptions {
   onRun: () => void;
   /** Called after every change of the text. */
   onChange: (text: string) => void;
-  engine: () => 'kuzu' | 'neo4j';
+  engine: () => EngineName;
   /** Words around the editor, in the page's language. */
   labels: () => { editor: string; placeholder: string; kuzuNote: string };
 }

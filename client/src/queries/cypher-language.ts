@@ -10,6 +10,7 @@ import type { Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
 import { GRAPH_PATHS, NODE_LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from './graph-schema.js';
 import type { CypherRequest, CypherResponse, EditorSchema, LintDiagnostic, Suggestion } from './cypher-protocol.js';
+import type { EngineName } from '../../../server/contract/queries.js';
 
 type Pending = { resolve: (v: LintDiagnostic[] | Suggestion[]) => void; reject: (e: Error) => void };
 /** Distributes CypherRequest over its union members, so `Omit` keeps each kind's fields. */
@@ -186,7 +187,7 @@ export interface ServerProblem {
  * Neo4j and warnings on Kùzu (whose Cypher differs: the server is the judge
  * there), plus the problem the server reported for the last run.
  */
-export function lintSource(checker: CypherChecker, opts: { engine: () => 'kuzu' | 'neo4j'; note: () => string; server: () => ServerProblem | null }) {
+export function lintSource(checker: CypherChecker, opts: { engine: () => EngineName; note: () => string; server: () => ServerProblem | null }) {
   return async (view: EditorView): Promise<Diagnostic[]> => {
     const text = view.state.doc.toString();
     const out: Diagnostic[] = [];

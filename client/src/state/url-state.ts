@@ -3,7 +3,7 @@
  * chosen alternative. Pure (strings in, objects out) so a shared link restores
  * exactly the view it was copied from, and so it is tested without a browser.
  */
-import { ROUTE_MODES, type RouteModeName } from '../../../server/contract/routes.js';
+import { ROUTE_LIMITS, ROUTE_MODES, type RouteModeName } from '../../../server/contract/routes.js';
 import type { Lang } from '../i18n/strings.js';
 
 /** A route query as the form holds it; defaults match the route API's. */
@@ -36,13 +36,13 @@ export interface ViewState {
 
 /** The route API's defaults (server/contract/routes.ts). */
 export const ROUTE_DEFAULTS: Omit<RouteParams, 'from' | 'to'> = {
-  mode: 'fewest',
-  k: 3,
-  maxHops: 6,
+  mode: ROUTE_LIMITS.defaultMode,
+  k: ROUTE_LIMITS.defaultK,
+  maxHops: ROUTE_LIMITS.defaultMaxHops,
   avoid: [],
   via: '',
   families: [],
-  minCount: 1,
+  minCount: ROUTE_LIMITS.defaultMinCount,
   observedOnly: false,
 };
 
@@ -66,8 +66,8 @@ export function parseViewState(search: string): ViewState {
           from,
           to,
           mode: (ROUTE_MODES as readonly string[]).includes(mode ?? '') ? (mode as RouteModeName) : ROUTE_DEFAULTS.mode,
-          k: int(p.get('k'), ROUTE_DEFAULTS.k, 1, 20),
-          maxHops: int(p.get('maxHops'), ROUTE_DEFAULTS.maxHops, 1, 10),
+          k: int(p.get('k'), ROUTE_DEFAULTS.k, ROUTE_LIMITS.minK, ROUTE_LIMITS.maxK),
+          maxHops: int(p.get('maxHops'), ROUTE_DEFAULTS.maxHops, ROUTE_LIMITS.minMaxHops, ROUTE_LIMITS.maxMaxHops),
           avoid: list(p.get('avoid')),
           via: p.get('via')?.trim() ?? '',
           families: list(p.get('families')),

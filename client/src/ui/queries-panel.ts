@@ -5,7 +5,7 @@
  * as", delete for the user's own queries, and export. Talks to the API only
  * through the functions it is given.
  */
-import type { ParamSpec, RunResponse, SavedQueryDto } from '../../../server/contract/queries.js';
+import type { EngineName, ParamSpec, RunResponse, SavedQueryDto } from '../../../server/contract/queries.js';
 import { ApiError, type api } from '../api/client.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
@@ -65,7 +65,7 @@ export class QueriesPanel {
   private readonly relabels: ((s: Strings) => void)[] = [];
   private editor: Editor | null = null;
   private editorLoading: Promise<void> | null = null;
-  private engine: 'kuzu' | 'neo4j' = 'kuzu';
+  private engine: EngineName = 'kuzu';
   private loaded: Promise<void> | null = null;
   private current: Current | null = null;
   private running = false;

@@ -5,7 +5,7 @@
  * next to the field the server named.
  */
 import { ROLE_FAMILIES } from '../../../server/contract/graph-data.js';
-import { ROUTE_MODES } from '../../../server/contract/routes.js';
+import { ROUTE_LIMITS, ROUTE_MODES } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
 import type { Reach } from '../graph/reach.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
@@ -65,8 +65,8 @@ export class RouteForm {
     });
     this.avoidChips = h('ul', { class: 'chips', 'aria-live': 'polite' });
     this.numbers = {
-      k: h('input', { id: 'route-k', type: 'number', min: '1', max: '20', value: String(ROUTE_DEFAULTS.k) }),
-      maxHops: h('input', { id: 'route-maxHops', type: 'number', min: '1', max: '10', value: String(ROUTE_DEFAULTS.maxHops) }),
+      k: h('input', { id: 'route-k', type: 'number', min: String(ROUTE_LIMITS.minK), max: String(ROUTE_LIMITS.maxK), value: String(ROUTE_DEFAULTS.k) }),
+      maxHops: h('input', { id: 'route-maxHops', type: 'number', min: String(ROUTE_LIMITS.minMaxHops), max: String(ROUTE_LIMITS.maxMaxHops), value: String(ROUTE_DEFAULTS.maxHops) }),
       minCount: h('input', { id: 'route-minCount', type: 'number', min: '0', value: String(ROUTE_DEFAULTS.minCount) }),
     };
 

@@ -5,7 +5,7 @@
  */
 import type { EngineName, GraphStore } from '../../db/graph-store.js';
 import { CypherRunError, DEFAULT_RESULT_BYTES, type QueryParams, type ReadOnlyRunOptions } from '../../db/query-types.js';
-import type { ImportResponse, ParamSpec, QueryBundle, QueryFile, QueryListResponse, RunResponse, SaveQueryRequest, SavedQueryDto, SavedQuerySummary } from '../../contract/queries.js';
+import { ENGINES, type ImportResponse, type ParamSpec, type QueryBundle, type QueryFile, type QueryListResponse, type RunResponse, type SaveQueryRequest, type SavedQueryDto, type SavedQuerySummary } from '../../contract/queries.js';
 import { AppError, forbidden, invalidRequest, notFound, queryTimeout, storeUnavailable } from '../../errors.js';
 import type { SnapshotCache } from '../graph-snapshot.js';
 import { resultElements } from './elements.js';
@@ -320,7 +320,7 @@ export class QueryService {
       params: def.params,
       columns: def.columns,
       builtIn: def.builtIn,
-      engines: (['kuzu', 'neo4j'] as const).filter((e) => def.cypher[e]),
+      engines: ENGINES.filter((e) => def.cypher[e]),
       runnable: Boolean(def.cypher[this.engine]),
       ...(def.createdAt ? { createdAt: def.createdAt, updatedAt: def.updatedAt } : {}),
     };

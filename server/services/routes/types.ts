@@ -7,20 +7,11 @@ import type { Evidence, TransitionKind } from '../../contract/graph-data.js';
 import type { Lang } from '../../contract/lang.js';
 import type { NoRoute } from './no-route.js';
 
-/** How routes are ranked. */
-export const ROUTE_MODES = ['fewest', 'likely', 'travelled'] as const;
-export type RouteMode = (typeof ROUTE_MODES)[number];
+import type { RouteModeName } from '../../contract/routes.js';
 
-/** Bounds and defaults of the query parameters. */
-export const ROUTE_LIMITS = {
-  defaultK: 3,
-  minK: 1,
-  maxK: 20,
-  defaultMaxHops: 6,
-  minMaxHops: 1,
-  maxMaxHops: 10,
-  defaultMinCount: 1,
-} as const;
+/** How routes are ranked; the modes and the query's bounds are the route contract's. */
+export { ROUTE_LIMITS, ROUTE_MODES } from '../../contract/routes.js';
+export type RouteMode = RouteModeName;
 
 /**
  * A route query as it arrives (already parsed from JSON/query string, not yet
