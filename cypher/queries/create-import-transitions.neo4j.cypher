@@ -1,5 +1,5 @@
 // name: create-import-transitions
-// description: Creates a batch of imported transitions (no skills or evidence) between existing roles. Neo4j variant: batched UNWIND … CREATE.
+// description: Creates a batch of imported transitions between existing roles, with empty skill and source lists (not missing ones: both engines read back []). Neo4j variant: batched UNWIND … CREATE.
 // params: dataset: string, rows: list of {fromId, toId, kind, count, probability}
 // columns: (none)
 UNWIND $rows AS row

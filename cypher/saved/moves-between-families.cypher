@@ -8,4 +8,6 @@
 MATCH (a:Role)-[t:TRANSITION]->(b:Role)
 WHERE a.family = $from AND b.family = $to
 RETURN a.id AS fromId, b.id AS toId, a.name AS fromName, b.name AS toName, t.kind AS kind, t.skills AS skills, t AS move
-ORDER BY fromId, toId
+// Parallel moves of several datasets are ordered by dataset, so both engines list them alike. (t.dataset, not
+// move.dataset: Kùzu 0.11.3 returned mixed-up rows and garbled strings when ordering by a property of the alias.)
+ORDER BY fromId, toId, t.dataset
