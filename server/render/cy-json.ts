@@ -4,7 +4,7 @@
  * drawn (preset layout) and a `provenance` field. Pure.
  */
 import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
-import type { ExportGraph } from './model.js';
+import { drawnKind, type ExportGraph } from './model.js';
 import type { ExportProvenance } from '../contract/export.js';
 
 /** One rule of a Cytoscape stylesheet, as `cy.style().json()` gives it. */
@@ -48,6 +48,9 @@ export function routeStylesheet(): StyleRule[] {
         'text-background-opacity': 1,
       },
     },
+    // As the page draws them: a recommendation dotted, a split dashed (a move people made solid).
+    { selector: 'edge[kind = "recommended"]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge[kind = "split"]', style: { 'line-style': 'dashed' } },
   ];
 }
 
@@ -81,7 +84,9 @@ export function cytoscapeJson(
             count: e.count,
             probability: e.probability,
             skills: e.skills,
-            ...(e.kind ? { kind: e.kind } : {}),
+            // What the move is: \`kind\` as drawn (a move people made, a recommendation, a split), \`kinds\` every kind merged into it.
+            ...(drawnKind(e) ? { kind: drawnKind(e)! } : {}),
+            ...(e.kinds?.length ? { kinds: [...e.kinds] } : {}),
             ...(e.dataset ? { dataset: e.dataset } : {}),
             ...(e.step !== undefined ? { step: e.step } : {}),
             ...(extra.edgeLabel ? { label: extra.edgeLabel(e) } : {}),

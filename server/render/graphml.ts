@@ -6,10 +6,10 @@
  */
 import { FAMILY_STYLE } from './families.js';
 import type { RoleFamily } from '../contract/graph-data.js';
-import type { ExportGraph, ExportLang } from './model.js';
+import { drawnKind, edgeKinds, type ExportGraph, type ExportLang } from './model.js';
 import type { ExportProvenance } from '../contract/export.js';
 import { provenanceLines } from './provenance.js';
-import { diagramStrings } from './strings.js';
+import { moveMetric } from './strings.js';
 import { inkOn, num, shade, tag, text, XML_DECLARATION } from './svg.js';
 import { textWidth } from './text.js';
 
@@ -35,6 +35,7 @@ const KEYS: [id: string, forWhat: 'graph' | 'node' | 'edge', name: string, type:
   ['weight', 'edge', 'weight', 'double'],
   ['probability', 'edge', 'probability', 'double'],
   ['skills', 'edge', 'skills', 'string'],
+  ['kind', 'edge', 'kind', 'string'],
   ['step', 'edge', 'step', 'int'],
 ];
 
@@ -43,7 +44,6 @@ const comment = (s: string) => `<!-- ${s.replace(/-{2,}/g, (m) => m.split('').jo
 
 /** GraphML of `graph`. */
 export function graphml(graph: ExportGraph, options: GraphmlOptions): string {
-  const s = diagramStrings(options.lang);
   const edgeColor = (options.edgeColor ?? '#9aa5b1').toUpperCase();
   const data = (key: string, value: string | number) => tag('data', { key }, text(typeof value === 'number' ? num(value) : value));
   const nodes = graph.nodes.map((n, i) => {
@@ -88,7 +88,12 @@ export function graphml(graph: ExportGraph, options: GraphmlOptions): string {
   const edges = graph.edges
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .map((e) => {
-      const label = e.step !== undefined ? `${e.step}. ${s.step(e.count, e.probability)}` : s.step(e.count, e.probability);
+      // What the move is, in words and in the line: a move people made solid, a recommendation dotted, a split dashed.
+      const kinds = edgeKinds(e);
+      const drawn = e.count > 0 ? drawnKind(e) : null;
+      const metric = moveMetric(options.lang, e.count, e.probability, kinds);
+      const label = e.step !== undefined ? `${e.step}. ${metric}` : metric;
+      const lineType = drawn === 'recommended' ? 'dotted' : drawn === 'split' ? 'dashed' : e.count === 0 ? 'dashed_dotted' : 'line';
       return tag(
         'edge',
         { id: e.id, source: e.source, target: e.target },
@@ -97,6 +102,7 @@ export function graphml(graph: ExportGraph, options: GraphmlOptions): string {
         data('weight', e.count),
         data('probability', Math.round(e.probability * 1e6) / 1e6),
         data('skills', e.skills.join('; ')),
+        ...(kinds.length ? [data('kind', kinds.join(' '))] : []),
         ...(e.step !== undefined ? [data('step', e.step)] : []),
         tag(
           'data',
@@ -104,7 +110,7 @@ export function graphml(graph: ExportGraph, options: GraphmlOptions): string {
           tag(
             'y:PolyLineEdge',
             {},
-            tag('y:LineStyle', { color: edgeColor, type: e.kind === 'split' || e.count === 0 ? 'dashed' : 'line', width: e.step !== undefined ? '3.0' : '1.5' }),
+            tag('y:LineStyle', { color: edgeColor, type: lineType, width: e.step !== undefined ? '3.0' : '1.5' }),
             tag('y:Arrows', { source: 'none', target: 'standard' }),
             tag('y:EdgeLabel', { alignment: 'center', fontSize: 11, textColor: '#1F2933' }, text(label)),
           ),

@@ -33,6 +33,8 @@ export interface ExportEdge {
   probability: number;
   skills: string[];
   kind?: TransitionKind;
+  /** Every kind merged into this move (route steps: one move may be both made by people and recommended). */
+  kinds?: TransitionKind[];
   dataset?: string;
   /** For route exports: the move's number along the route (1-based). */
   step?: number;
@@ -82,9 +84,34 @@ export function routeGraph(route: RouteDto, roles: ReadonlyMap<string, RoleInfo>
       count: s.count,
       probability: s.probability,
       skills: [...s.skills],
+      ...(s.kinds?.length ? { kinds: [...s.kinds] } : {}),
       step: i + 1,
     })),
   };
+}
+
+/** What a move is, every kind it has (`kinds`, else `kind`), in TRANSITION_KINDS order. */
+export function edgeKinds(e: Pick<ExportEdge, 'kind' | 'kinds'>): TransitionKind[] {
+  return e.kinds?.length ? [...e.kinds] : e.kind ? [e.kind] : [];
+}
+
+/**
+ * How a move is drawn: as a move people made when any of its accounts is one (solid), else as a recommendation
+ * (dotted) or a split (dashed); null when no move is stored (a travelled route's unrecorded step).
+ */
+export function drawnKind(e: Pick<ExportEdge, 'kind' | 'kinds'>): TransitionKind | null {
+  const kinds = edgeKinds(e);
+  return kinds.includes('move') ? 'move' : kinds.includes('recommended') ? 'recommended' : kinds.includes('split') ? 'split' : null;
+}
+
+/** SVG stroke-dasharray of each drawn kind for a line `width` wide (null: solid), as the page draws them. */
+export function kindDash(kind: TransitionKind | null, width: number): string | null {
+  const w = Math.max(1, width);
+  const n = (x: number) => Math.round(x * w * 10) / 10;
+  if (kind === 'recommended') return `${n(0.1)} ${n(2.2)}`;
+  if (kind === 'split') return `${n(3)} ${n(2)}`;
+  if (kind === null) return `${n(1.5)} ${n(1.5)}`;
+  return null;
 }
 
 /** Every distinct evidence source quoted along a route, in order. */

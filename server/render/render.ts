@@ -9,10 +9,10 @@ import { FORMAT_INFO, type ExportFormat } from '../contract/export.js';
 import { routeFileName } from './file-names.js';
 import { graphml } from './graphml.js';
 import { mermaidFlowchart } from './mermaid.js';
-import { names, roleOf, routeGraph, type RouteExport } from './model.js';
+import { edgeKinds, names, roleOf, routeGraph, type RouteExport } from './model.js';
 import { ROUTE_COLOR } from './families.js';
 import { routeSvg, type RouteSvgOptions } from './route-svg.js';
-import { diagramStrings } from './strings.js';
+import { diagramStrings, moveMetric } from './strings.js';
 
 export interface RenderedExport {
   format: ExportFormat;
@@ -30,7 +30,6 @@ export function routeTitle(input: Pick<RouteExport, 'query' | 'roles' | 'lang'>)
 
 /** Renders `input` (one route with its provenance) as `format`. */
 export function renderRouteExport(format: ExportFormat, input: RouteExport, svgOptions: RouteSvgOptions = {}): RenderedExport {
-  const s = diagramStrings(input.lang);
   const graph = routeGraph(input.route, input.roles);
   let body: string;
   switch (format) {
@@ -55,7 +54,7 @@ export function renderRouteExport(format: ExportFormat, input: RouteExport, svgO
       break;
     case 'json':
       body = `${JSON.stringify(
-        cytoscapeJson(graph, input.provenance, { edgeLabel: (e) => `${e.step ?? ''}. ${s.step(e.count, e.probability)}` }),
+        cytoscapeJson(graph, input.provenance, { edgeLabel: (e) => `${e.step ?? ''}. ${moveMetric(input.lang, e.count, e.probability, edgeKinds(e))}` }),
         null,
         2,
       )}\n`;

@@ -7,9 +7,9 @@
  */
 import { ROUTE_LIMITS } from '../contract/routes.js';
 import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
-import type { RoleFamily } from '../contract/graph-data.js';
-import { names, roleOf, type RouteExport } from './model.js';
-import { diagramStrings, footerTime } from './strings.js';
+import type { RoleFamily, TransitionKind } from '../contract/graph-data.js';
+import { drawnKind, edgeKinds, kindDash, names, roleOf, type RouteExport } from './model.js';
+import { diagramStrings, footerTime, moveMetric } from './strings.js';
 import { FONT_STACK, isJapanese, ROLEPATH_NS, shade, tag, text, XML_DECLARATION } from './svg.js';
 import { textWidth, widest, wrapText } from './text.js';
 
@@ -64,6 +64,8 @@ interface Move {
   label: string;
   chips: { text: string; width: number }[];
   recorded: boolean;
+  /** How the move is drawn: solid (people made it), dotted (a recommendation), dashed (a split); null: none stored. */
+  kind: TransitionKind | null;
   title: string;
 }
 
@@ -131,6 +133,7 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
     query.families.length ? s.families(query.families.map((f) => FAMILY_STYLE[f as RoleFamily]?.[lang] ?? f).join(', ')) : '',
     query.maxHops !== ROUTE_LIMITS.defaultMaxHops ? s.maxHops(query.maxHops) : '',
     query.minCount > 1 ? s.minCount(query.minCount) : '',
+    query.kinds && query.kinds.length < 3 ? s.onlyKinds(query.kinds) : '',
   ].filter(Boolean);
   const constraintLine = constraints.length ? `${s.constraints}: ${constraints.join(' · ')}` : '';
 
@@ -150,13 +153,16 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
       const t = fit(k, CHIP_TEXT_MAX, CHIP);
       return { text: t, width: textWidth(t, CHIP) + 20 };
     });
-    const label = s.step(step.count, step.probability);
+    // Say what the move is, in words beside its numbers as in the line's style.
+    const kinds = edgeKinds({ kinds: step.kinds });
+    const label = moveMetric(lang, step.count, step.probability, kinds);
     const evidence = step.evidence.map((e) => `${e.gloss} [${e.source}]`);
     return {
       step: i + 1,
       label,
       chips,
       recorded: step.count > 0,
+      kind: step.count > 0 ? drawnKind({ kinds }) : null,
       title: [`${i + 1}. ${names(role(step.from), lang).primary} → ${names(role(step.to), lang).primary}: ${label}`, ...step.skills, ...evidence].join('\n'),
     };
   });
@@ -210,7 +216,8 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
         stroke: ROUTE_COLOR,
         'stroke-width': 4,
         'stroke-linecap': 'round',
-        'stroke-dasharray': m.recorded ? null : '8 6',
+        // A stored move of unknown kind (an answer from before kinds) stays solid; a move not stored at all is dashed.
+        'stroke-dasharray': m.recorded && m.kind === null ? null : kindDash(m.kind, 4),
       }),
       arrowHead(x2, y2, dx, dy, ROUTE_COLOR, 14, 8),
     ].join('');
@@ -302,6 +309,15 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
       arrowHead(x + 32, y - 4, 1, 0, ROUTE_COLOR, 10, 5.5) +
       line(x + 40, y, s.legendMove, LEGEND, INK),
   });
+  // The line styles of the kinds of move on this route (a move people made, a recommendation, a split).
+  for (const kind of (['move', 'recommended', 'split'] as const).filter((k) => moves.some((m) => m.kind === k))) {
+    items.push({
+      width: 40 + textWidth(s.kind[kind], LEGEND),
+      draw: (x, y) =>
+        tag('line', { x1: x, y1: y - 4, x2: x + 26, y2: y - 4, stroke: ROUTE_COLOR, 'stroke-width': 3, 'stroke-linecap': 'round', 'stroke-dasharray': kindDash(kind, 3) }) +
+        line(x + 34, y, s.kind[kind], LEGEND, INK),
+    });
+  }
   const skillSample = { text: 'A × B', width: textWidth('A × B', CHIP) + 20 };
   items.push({
     width: skillSample.width + 8 + textWidth(s.legendSkills, LEGEND),

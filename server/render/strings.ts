@@ -1,4 +1,5 @@
 /** Words of the exported diagrams in English and Japanese (the page's own strings live in client/src/i18n). */
+import type { TransitionKind } from '../contract/graph-data.js';
 import type { ExportLang } from './model.js';
 import { pct } from './text.js';
 import { MODE_NAMES } from './words.js';
@@ -19,6 +20,10 @@ const en = {
   families: (f: string) => `only ${f}`,
   maxHops: (n: number) => `at most ${n} moves`,
   minCount: (n: number) => `moves with ≥ ${n} accounts`,
+  /** What a move is (route steps, legends, edge labels). */
+  kind: { move: 'move people made', recommended: "author's recommendation", split: 'organisational split' } as Record<TransitionKind, string>,
+  /** A route search over some kinds of move only (the query's `kinds`). */
+  onlyKinds: (kinds: readonly TransitionKind[]) => (kinds.length === 1 && kinds[0] === 'move' ? 'moves people made only' : `only: ${kinds.map((k) => en.kind[k]).join(', ')}`),
   legendMove: 'move: accounts · share of people leaving the role who make it',
   legendSkills: 'skills the move draws on',
   source: (s: string) => `Source: ${s}`,
@@ -43,6 +48,8 @@ const ja: Strings = {
   families: (f) => `ファミリー: ${f}`,
   maxHops: (n) => `最大 ${n} 回の移動`,
   minCount: (n) => `事例 ${n} 件以上の移動`,
+  kind: { move: '実際の移動', recommended: '筆者の推奨ルート', split: '組織の分化' },
+  onlyKinds: (kinds) => (kinds.length === 1 && kinds[0] === 'move' ? '実際の移動のみ' : `${kinds.map((k) => ja.kind[k]).join('・')}のみ`),
   legendMove: '移動: 事例数 · その職種を離れた人のうちこの移動を選んだ割合',
   legendSkills: 'その移動で活きるスキル',
   source: (s) => `出典: ${s}`,
@@ -52,6 +59,12 @@ const ja: Strings = {
 /** The diagram words of one language. */
 export function diagramStrings(lang: ExportLang): Strings {
   return lang === 'ja' ? ja : en;
+}
+
+/** A move's label: its accounts and share, then what it is ("3 accounts · 11% · move people made"); an unstored move says so. */
+export function moveMetric(lang: ExportLang, count: number, probability: number, kinds: readonly TransitionKind[] = []): string {
+  const s = diagramStrings(lang);
+  return [s.step(count, probability), ...(count > 0 && kinds.length ? [kinds.map((k) => s.kind[k]).join(' / ')] : [])].join(' · ');
 }
 
 /** An ISO time as "2025-06-01 09:30 UTC" for footers. */

@@ -206,6 +206,7 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
         families: Object.values(FAMILY_STYLE).map((f) => ({ color: f.color, label: f[o.lang] })),
         move: s.legendMove,
         split: s.legendSplit,
+        recommended: s.legendRecommended,
       };
       const scene = readScene(cy, { area: o.area, legend, footer: viewFooter(provenance), lang: o.lang, background: o.background });
       return { blob: textBlob(viewSvg(scene, provenance), FORMAT_INFO.svg.contentType), fileName: name('svg') };

@@ -100,6 +100,7 @@ function sceneEdge(e: EdgeSingular, zoom: number): SceneEdge {
     color: str(e, 'line-color'),
     width,
     dashed: str(e, 'line-style') === 'dashed',
+    dotted: str(e, 'line-style') === 'dotted',
     opacity: e.effectiveOpacity(),
     z: val(e, 'z-index'),
     arrow: str(e, 'target-arrow-shape') === 'none' ? null : { color: str(e, 'target-arrow-color'), length: size * 0.3, halfWidth: size * 0.15 },

@@ -56,6 +56,8 @@ export interface SceneEdge {
   color: string;
   width: number;
   dashed: boolean;
+  /** An author's recommendation, drawn dotted as on the page. */
+  dotted?: boolean;
   opacity: number;
   z: number;
   arrow: { color: string; length: number; halfWidth: number } | null;
@@ -72,7 +74,7 @@ export interface Scene {
   zoom: number;
   /** True when `bounds` cuts through the drawing (visible part): clip to it. */
   clip: boolean;
-  legend: { title: string; families: { color: string; label: string }[]; move: string; split: string };
+  legend: { title: string; families: { color: string; label: string }[]; move: string; split: string; recommended?: string };
   /** Footer line (provenance for people). */
   footer: string;
   lang: 'en' | 'ja';
@@ -158,7 +160,8 @@ function edgeSvg(e: SceneEdge): string {
       fill: 'none',
       stroke: e.color,
       'stroke-width': e.width,
-      'stroke-dasharray': e.dashed ? `${num(e.width * 3)} ${num(e.width * 3)}` : null,
+      'stroke-dasharray': e.dashed ? `${num(e.width * 3)} ${num(e.width * 3)}` : e.dotted ? `${num(e.width * 0.1)} ${num(e.width * 2.2)}` : null,
+      'stroke-linecap': e.dotted ? 'round' : null,
     }),
   ];
   if (e.arrow) {
@@ -199,8 +202,14 @@ export function viewSvg(scene: Scene, provenance: ExportProvenance): string {
   const gh = Math.max(1, (bounds.y2 - bounds.y1) * zoom);
   const PAD = 16;
   const rowH = 20;
-  const legendH = 36 + scene.legend.families.length * rowH + 12 + 2 * rowH + 12;
-  const legendW = Math.max(LEGEND_W, 44 + Math.max(...[scene.legend.move, scene.legend.split, ...scene.legend.families.map((f) => f.label)].map((s) => textWidth(s, 12))));
+  // The kinds of arrow: a move people made (solid), an author's recommendation (dotted), a split (dashed).
+  const arrows: { label: string; dash: string | null }[] = [
+    { label: scene.legend.move, dash: null },
+    ...(scene.legend.recommended ? [{ label: scene.legend.recommended, dash: '0.2 4.4' }] : []),
+    { label: scene.legend.split, dash: '4 3' },
+  ];
+  const legendH = 36 + scene.legend.families.length * rowH + 12 + arrows.length * rowH + 12;
+  const legendW = Math.max(LEGEND_W, 44 + Math.max(...[...arrows.map((a) => a.label), ...scene.legend.families.map((f) => f.label)].map((s) => textWidth(s, 12))));
   const width = Math.ceil(gw + PAD + legendW + PAD);
   const footerY = Math.max(gh, legendH + PAD) + 22;
   const footer = wrapText(scene.footer, width - 16, 11);
@@ -215,7 +224,7 @@ export function viewSvg(scene: Scene, provenance: ExportProvenance): string {
     tag('g', { class: 'nodes' }, ...nodes.map(nodeSvg)),
   );
 
-  // The legend, as the page shows it: family swatches, then the two kinds of arrow.
+  // The legend, as the page shows it: family swatches, then the kinds of arrow.
   const lx = gw + PAD;
   const legend: string[] = [
     tag('rect', { x: lx, y: PAD, width: legendW, height: legendH, rx: 6, fill: '#ffffff', 'fill-opacity': 0.92, stroke: '#e4e7eb' }),
@@ -230,10 +239,10 @@ export function viewSvg(scene: Scene, provenance: ExportProvenance): string {
   });
   const ey = PAD + 36 + scene.legend.families.length * rowH + 12;
   legend.push(tag('line', { x1: lx + 8, y1: ey - 6, x2: lx + legendW - 8, y2: ey - 6, stroke: '#e4e7eb' }));
-  [scene.legend.move, scene.legend.split].forEach((label, i) => {
+  arrows.forEach(({ label, dash }, i) => {
     const y = ey + i * rowH + 6;
     legend.push(
-      tag('line', { x1: lx + 10, y1: y, x2: lx + 30, y2: y, stroke: '#9aa5b1', 'stroke-width': 2, 'stroke-dasharray': i === 1 ? '4 3' : null }),
+      tag('line', { x1: lx + 10, y1: y, x2: lx + 30, y2: y, stroke: '#9aa5b1', 'stroke-width': 2, 'stroke-dasharray': dash, 'stroke-linecap': dash?.startsWith('0.') ? 'round' : null }),
       tag('polygon', { points: `${num(lx + 36)},${num(y)} ${num(lx + 29)},${num(y - 4)} ${num(lx + 29)},${num(y + 4)}`, fill: '#9aa5b1' }),
       tag('text', { x: lx + 44, y: y + 4, 'font-size': 12, fill: '#1f2933', 'xml:lang': isJapanese(label) ? 'ja' : null }, text(label)),
     );

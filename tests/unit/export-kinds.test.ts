@@ -1,0 +1,104 @@
+/**
+ * Honest moves in every route export: each move says what it is (a move people
+ * made, an author's recommendation, an organisational split) in words and in
+ * its line (solid, dotted, dashed), and a search over moves people made only
+ * says so in the diagram.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExportProvenance } from '../../server/contract/export.js';
+import type { RouteDto } from '../../server/contract/routes.js';
+import type { RoleInfo, RouteExport } from '../../server/render/model.js';
+import { drawnKind } from '../../server/render/model.js';
+import { renderRouteExport } from '../../server/render/render.js';
+import { elements, parseCsv, parseMermaid, parseXml } from '../fixtures/export-check.js';
+
+const roles = new Map<string, RoleInfo>(
+  [
+    { id: 'bizops', name: 'BizOps', nameJa: 'BizOps', family: 'bizops' },
+    { id: 'sales', name: 'Sales', nameJa: '営業', family: 'profit-centre' },
+    { id: 'ga', name: 'General affairs', nameJa: '総務', family: 'back-office' },
+    { id: 'pm', name: 'Product manager', nameJa: 'プロダクトマネージャー', family: 'engineering' },
+  ].map((r) => [r.id, r as RoleInfo]),
+);
+const step = (from: string, to: string, kinds: RouteDto['steps'][number]['kinds']) => ({ from, to, count: 1, probability: 0.5, kinds, skills: [], evidence: [] });
+const route: RouteDto = {
+  roles: ['bizops', 'sales', 'ga', 'pm'],
+  hops: 3,
+  probability: 0.125,
+  travellers: null,
+  steps: [step('bizops', 'sales', ['recommended']), step('sales', 'ga', ['split']), step('ga', 'pm', ['move', 'recommended'])],
+};
+const query = { from: 'bizops', to: 'pm', mode: 'fewest' as const, k: 3, maxHops: 6, avoid: [], via: null, families: [], minCount: 1 };
+const provenance: ExportProvenance = { generator: 'rolepath', scope: 'route', query, route: 1, dataVersion: 'v1', exportedAt: '2025-06-01T09:30:00.000Z', source: 'test' };
+const input = (lang: 'en' | 'ja', q: RouteExport['query'] = query): RouteExport => ({ route, query: q, alt: 0, total: 1, roles, provenance: { ...provenance, query: q }, lang });
+
+describe('what each move is, in every export', () => {
+  it('a move with any account of people making it is drawn as one', () => {
+    expect(route.steps.map((s) => drawnKind({ kinds: s.kinds }))).toEqual(['recommended', 'split', 'move']);
+  });
+
+  it('SVG path diagram: words on each move, dotted/dashed/solid lines, and the legend names the kinds', () => {
+    for (const [lang, words] of [
+      ['en', ["author's recommendation", 'organisational split', "move people made / author's recommendation"]],
+      ['ja', ['筆者の推奨ルート', '組織の分化', '実際の移動 / 筆者の推奨ルート']],
+    ] as const) {
+      const svg = renderRouteExport('svg', input(lang)).body;
+      const tree = parseXml(svg);
+      const moves = elements(tree, 'g').filter((g) => g.attrs['@class'] === 'move');
+      expect(moves).toHaveLength(3);
+      moves.forEach((m, i) => {
+        const label = elements(m.children, 'text').map((t) => t.text).join(' ');
+        expect(label).toContain(words[i]);
+      });
+      const dashes = moves.map((m) => elements(m.children, 'line')[0]?.attrs['@stroke-dasharray'] ?? null);
+      expect(dashes[0]).toMatch(/^0\.4 /);
+      expect(dashes[1]).toMatch(/^12 /);
+      expect(dashes[2]).toBeNull();
+      const legend = elements(tree, 'g').find((g) => g.attrs['@class'] === 'legend')!;
+      const legendText = elements(legend.children, 'text').map((t) => t.text).join(' | ');
+      for (const w of lang === 'en' ? ['move people made', "author's recommendation", 'organisational split'] : ['実際の移動', '筆者の推奨ルート', '組織の分化']) {
+        expect(legendText).toContain(w);
+      }
+    }
+  });
+
+  it('SVG: a search over moves people made only says so among the constraints', () => {
+    const only = { ...query, kinds: ['move' as const] };
+    expect(renderRouteExport('svg', input('en', only)).body).toContain('moves people made only');
+    expect(renderRouteExport('svg', input('ja', only)).body).toContain('実際の移動のみ');
+    expect(renderRouteExport('svg', input('en', { ...query, kinds: ['move', 'recommended', 'split'] })).body).not.toContain(' only');
+  });
+
+  it('Mermaid: dotted arrows with dashes for recommendations and splits, the kind in each label; parses', async () => {
+    const text = renderRouteExport('mermaid', input('ja')).body;
+    const arrows = text.split('\n').filter((l) => /-->|-\.->/.test(l));
+    expect(arrows.map((l) => (l.includes('-.->') ? 'dotted' : 'solid'))).toEqual(['dotted', 'dotted', 'solid']);
+    expect(arrows[0]).toContain('筆者の推奨ルート');
+    expect(arrows[1]).toContain('組織の分化');
+    expect(text).toMatch(/linkStyle 0 .*stroke-dasharray:2 5/);
+    expect(text).toMatch(/linkStyle 1 .*stroke-dasharray:9 5/);
+    expect(text).not.toMatch(/linkStyle 2 /);
+    await parseMermaid(text);
+  });
+
+  it('GraphML: a kind attribute and yEd line styles', () => {
+    const tree = parseXml(renderRouteExport('graphml', input('en')).body);
+    const styles = elements(tree, 'y:LineStyle').map((l) => l.attrs['@type']);
+    expect(styles).toEqual(['dotted', 'dashed', 'line']);
+    const kinds = elements(tree, 'edge').map((e) => elements(e.children, 'data').find((d) => d.attrs['@key'] === 'kind')?.text);
+    expect(kinds).toEqual(['recommended', 'split', 'move recommended']);
+  });
+
+  it('CSV: a kind column', () => {
+    const rows = parseCsv(renderRouteExport('csv', input('en')).body);
+    expect(rows.map((r) => r.kind)).toEqual(['recommended', 'split', 'move; recommended']);
+  });
+
+  it('Cytoscape JSON: kind as drawn, every kind, and a stylesheet that draws them', () => {
+    const doc = JSON.parse(renderRouteExport('json', input('en')).body);
+    expect(doc.elements.edges.map((e: any) => e.data.kind)).toEqual(['recommended', 'split', 'move']);
+    expect(doc.elements.edges[2].data.kinds).toEqual(['move', 'recommended']);
+    expect(doc.elements.edges[0].data.label).toContain("author's recommendation");
+    expect(doc.style.map((r: any) => r.selector)).toEqual(expect.arrayContaining(['edge[kind = "recommended"]', 'edge[kind = "split"]']));
+  });
+});
