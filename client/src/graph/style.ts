@@ -57,7 +57,7 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
     {
       selector: 'edge',
       style: {
-        width: `mapData(count, 1, ${top}, ${large ? 0.6 : 1.2}, ${large ? 4 : 6})`,
+        width: large ? 0.6 : 1.2,
         'line-color': '#b8c2cc',
         'target-arrow-color': '#b8c2cc',
         'target-arrow-shape': 'triangle',
@@ -67,6 +67,9 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
         opacity: large ? 0.3 : 0.85,
       },
     },
+    // Width by count only where there is a count: family tethers (layout only) have none, and a mapping over
+    // missing data is a Cytoscape warning per element.
+    { selector: 'edge[count]', style: { width: `mapData(count, 1, ${top}, ${large ? 0.6 : 1.2}, ${large ? 4 : 6})` } },
     // What each move is, in the drawing as in words: a move people made is solid, an author's recommendation dotted,
     // an organisational split dashed (the legend and every export draw them the same way). A route keeps the style.
     { selector: 'edge[kind = "recommended"]', style: { 'line-style': 'dotted' } },
