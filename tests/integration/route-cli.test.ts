@@ -52,7 +52,7 @@ describe('route CLI', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 90_000);
 
   it('names the bad option', async () => {
     const { code, output } = await runScript('server/cli/route.ts', ['--from', 'qa', '--to', 'hr', '--max-hops', '99'], { PORT: '1' });

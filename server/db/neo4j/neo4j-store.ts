@@ -14,7 +14,7 @@ import { toPlain } from './values.js';
 import * as userCypher from './neo4j-user-cypher.js';
 import type { ImportWrite } from '../import-write.js';
 import { writeImportNeo4j } from './neo4j-imports.js';
-import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from '../query-types.js';
+import { CypherRunError, type QueryParams, type ReadOnlyResult, type ReadOnlyRunOptions, type StoredQuery } from '../query-types.js';
 
 /** Driver errors that mean the server (or cluster leader) is unreachable rather than the query being wrong. */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -66,6 +66,8 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private closed = false;
+  /** User Cypher runs in flight, stopped by close(). */
+  private readonly userRuns = new Set<(err: CypherRunError) => void>();
 
   constructor(options: Neo4jStoreOptions) {
     super();
@@ -132,7 +134,13 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
 
   /** Read-only by the server itself: READ session + executeRead + transaction timeout (see neo4j-user-cypher.ts). */
   runReadOnly(cypher: string, params: QueryParams, options: ReadOnlyRunOptions): Promise<ReadOnlyResult> {
-    return userCypher.runReadOnly(this.driver, this.database, cypher, params, options);
+    if (this.closed) return Promise.reject(new CypherRunError('unavailable', 'The query was not run: the server is shutting down.'));
+    // close() answers a run still going at once (the driver's close does not end it by itself).
+    let stop!: (err: CypherRunError) => void;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    this.userRuns.add(stop);
+    return Promise.race([userCypher.runReadOnly(this.driver, this.database, cypher, params, options), stopped]).finally(() => this.userRuns.delete(stop));
   }
 
   listUserQueries(): Promise<StoredQuery[]> {
@@ -174,6 +182,8 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const stop of this.userRuns) stop(new CypherRunError('unavailable', 'The query was stopped: the server is shutting down.'));
+    this.userRuns.clear();
     await this.driver.close();
   }
 
