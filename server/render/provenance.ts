@@ -27,8 +27,17 @@ export function provenanceLines(p: ExportProvenance): string[] {
   ];
 }
 
-/** The human-readable data source: the datasets behind the export and the articles its evidence quotes. */
-export function describeSource(datasets: readonly string[], evidenceSources: readonly string[] = []): string {
+/**
+ * The human-readable data source: the datasets behind the export and the articles its evidence quotes, in the
+ * export's language (the diagrams' footers show it; dataset and file names stay as they are).
+ */
+export function describeSource(datasets: readonly string[], evidenceSources: readonly string[] = [], lang: 'en' | 'ja' = 'en'): string {
+  if (lang === 'ja') {
+    const ev = [...new Set(evidenceSources)];
+    const sets = datasets.length ? `データセット ${datasets.map((d) => `"${d}"`).join('、')}` : 'データセットなし';
+    const evidence = ev.length ? `、根拠は ${ev.length <= 3 ? ev.join('、') : `${ev.length} 本の記事`}` : '';
+    return `rolepath 職種移動グラフ（${sets}${evidence}）`;
+  }
   const sets = datasets.length ? `dataset${datasets.length === 1 ? '' : 's'} ${datasets.map((d) => `"${d}"`).join(', ')}` : 'no dataset';
   const ev = [...new Set(evidenceSources)];
   const evidence = ev.length ? `; evidence from ${ev.length <= 3 ? ev.join(', ') : `${ev.length} source articles`}` : '';

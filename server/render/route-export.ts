@@ -34,7 +34,7 @@ export function routeExportInput(s: RouteExportSource): RouteExport | null {
     dataVersion: answer.dataVersion,
     exportedAt: s.exportedAt.toISOString(),
     // The datasets the answer was drawn from, not every dataset stored.
-    source: describeSource(answer.datasets?.used ?? [...s.datasets].sort(), routeSources(route)),
+    source: describeSource(answer.datasets?.used ?? [...s.datasets].sort(), routeSources(route), s.lang),
   };
   return { route, query: answer.query, alt, total: answer.routes.length, roles: s.roles, provenance, lang: s.lang };
 }

@@ -9,8 +9,10 @@ import type { ExportProvenance } from '../../server/contract/export.js';
 import type { RouteDto } from '../../server/contract/routes.js';
 import type { RoleInfo, RouteExport } from '../../server/render/model.js';
 import { drawnKind } from '../../server/render/model.js';
+import { describeSource } from '../../server/render/provenance.js';
 import { renderRouteExport } from '../../server/render/render.js';
-import { elements, parseCsv, parseMermaid, parseXml } from '../fixtures/export-check.js';
+import { routeExportInput } from '../../server/render/route-export.js';
+import { elements, parseCsv, parseMermaid, parseXml, textOf } from '../fixtures/export-check.js';
 
 const roles = new Map<string, RoleInfo>(
   [
@@ -100,5 +102,16 @@ describe('what each move is, in every export', () => {
     expect(doc.elements.edges[2].data.kinds).toEqual(['move', 'recommended']);
     expect(doc.elements.edges[0].data.label).toContain("author's recommendation");
     expect(doc.style.map((r: any) => r.selector)).toEqual(expect.arrayContaining(['edge[kind = "recommended"]', 'edge[kind = "split"]']));
+  });
+});
+
+describe('the footer names the source in the export language', () => {
+  it('ja: Japanese words around the dataset and article names; en unchanged', () => {
+    expect(describeSource(['articles'], ['a.txt', 'b.txt'], 'ja')).toBe('rolepath 職種移動グラフ（データセット "articles"、根拠は a.txt、b.txt）');
+    expect(describeSource(['articles'], ['a.txt'])).toBe('rolepath career-move graph, dataset "articles"; evidence from a.txt');
+    const input = routeExportInput({ answer: { routes: [route], query, dataVersion: 'v1' }, alt: 0, roles, lang: 'ja', datasets: ['articles'], exportedAt: new Date(0) })!;
+    const svg = renderRouteExport('svg', input).body;
+    const footer = textOf(elements(parseXml(svg), 'g').find((g) => g.attrs['@class'] === 'footer')!.children);
+    expect(footer).toContain('出典: rolepath 職種移動グラフ（データセット "articles"）');
   });
 });

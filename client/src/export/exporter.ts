@@ -186,7 +186,7 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
     route: shown && route ? shown.alt + 1 : null,
     dataVersion: shown && route ? shown.response.dataVersion : await source.dataVersion(),
     exportedAt,
-    source: describeSource([...source.datasets()].sort()),
+    source: describeSource([...source.datasets()].sort(), [], o.lang),
   };
   const s = t(o.lang);
   const title = shown && route ? `rolepath — ${routeTitle({ query: shown.response.query, roles: roleMap(source.directory(), route.roles), lang: o.lang })}` : 'rolepath — role graph';
@@ -208,7 +208,7 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
         split: s.legendSplit,
         recommended: s.legendRecommended,
       };
-      const scene = readScene(cy, { area: o.area, legend, footer: viewFooter(provenance), lang: o.lang, background: o.background });
+      const scene = readScene(cy, { area: o.area, legend, footer: viewFooter(provenance, o.lang), lang: o.lang, background: o.background });
       return { blob: textBlob(viewSvg(scene, provenance), FORMAT_INFO.svg.contentType), fileName: name('svg') };
     }
     case 'json': {

@@ -273,7 +273,8 @@ export function viewSvg(scene: Scene, provenance: ExportProvenance): string {
   );
 }
 
-/** The footer line of a view export. */
-export function viewFooter(provenance: ExportProvenance): string {
+/** The footer line of a view export, in the export's language. */
+export function viewFooter(provenance: ExportProvenance, lang: 'en' | 'ja' = 'en'): string {
+  if (lang === 'ja') return `rolepath · データバージョン ${provenance.dataVersion} · 出力 ${footerTime(provenance.exportedAt)} · ${provenance.source}`;
   return `rolepath · data version ${provenance.dataVersion} · exported ${footerTime(provenance.exportedAt)} · ${provenance.source}`;
 }
