@@ -74,7 +74,7 @@ export function names(role: RoleInfo, lang: ExportLang): { primary: string; seco
 const SPACING = 240;
 
 /** A route as a graph: its roles in order, laid out left to right, and one edge per move numbered from 1. */
-export function routeGraph(route: RouteDto, roles: ReadonlyMap<string, RoleInfo>): ExportGraph {
+export function routeGraph(route: RouteDto, roles: ReadonlyMap<string, RoleInfo>, lang: ExportLang = 'en'): ExportGraph {
   return {
     nodes: route.roles.map((id, i) => ({ ...roleOf(roles, id), position: { x: i * SPACING, y: 0 } })),
     edges: route.steps.map((s, i) => ({
@@ -83,7 +83,8 @@ export function routeGraph(route: RouteDto, roles: ReadonlyMap<string, RoleInfo>
       target: s.to,
       count: s.count,
       probability: s.probability,
-      skills: [...s.skills],
+      // The skills in the export's language (an untranslated skill as it is).
+      skills: [...(lang === 'ja' ? (s.skillsJa ?? s.skills) : s.skills)],
       ...(s.kinds?.length ? { kinds: [...s.kinds] } : {}),
       step: i + 1,
     })),

@@ -30,7 +30,7 @@ export function routeTitle(input: Pick<RouteExport, 'query' | 'roles' | 'lang'>)
 
 /** Renders `input` (one route with its provenance) as `format`. */
 export function renderRouteExport(format: ExportFormat, input: RouteExport, svgOptions: RouteSvgOptions = {}): RenderedExport {
-  const graph = routeGraph(input.route, input.roles);
+  const graph = routeGraph(input.route, input.roles, input.lang);
   let body: string;
   switch (format) {
     case 'svg':

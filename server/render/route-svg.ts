@@ -149,21 +149,23 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
   });
   const cardH = BAND + 14 + FAMILY + 10 + Math.max(...cards.map((c) => c.primary.length * NAME_LH + (c.secondary.length ? 4 + c.secondary.length * SECOND_LH : 0))) + 12;
   const moves: Move[] = route.steps.map((step, i) => {
-    const chips = step.skills.map((k) => {
+    // Skills and glosses in the diagram's language (an untranslated skill as it is).
+    const skills = lang === 'ja' ? (step.skillsJa ?? step.skills) : step.skills;
+    const chips = skills.map((k) => {
       const t = fit(k, CHIP_TEXT_MAX, CHIP);
       return { text: t, width: textWidth(t, CHIP) + 20 };
     });
     // Say what the move is, in words beside its numbers as in the line's style.
     const kinds = edgeKinds({ kinds: step.kinds });
     const label = moveMetric(lang, step.count, step.probability, kinds);
-    const evidence = step.evidence.map((e) => `${e.gloss} [${e.source}]`);
+    const evidence = step.evidence.map((e) => `${lang === 'ja' ? (e.glossJa ?? e.gloss) : e.gloss} [${e.source}]`);
     return {
       step: i + 1,
       label,
       chips,
       recorded: step.count > 0,
       kind: step.count > 0 ? drawnKind({ kinds }) : null,
-      title: [`${i + 1}. ${names(role(step.from), lang).primary} → ${names(role(step.to), lang).primary}: ${label}`, ...step.skills, ...evidence].join('\n'),
+      title: [`${i + 1}. ${names(role(step.from), lang).primary} → ${names(role(step.to), lang).primary}: ${label}`, ...skills, ...evidence].join('\n'),
     };
   });
 

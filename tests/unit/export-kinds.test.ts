@@ -115,3 +115,14 @@ describe('the footer names the source in the export language', () => {
     expect(footer).toContain('出典: rolepath 職種移動グラフ（データセット "articles"）');
   });
 });
+
+describe('skill chips in the export language', () => {
+  it('ja: the Japanese skills on the path diagram and in Mermaid; en: the English ones', () => {
+    const withSkills: RouteDto = { ...route, steps: route.steps.map((s, i) => (i === 0 ? { ...s, skills: ['customer empathy'], skillsJa: ['顧客への共感'] } : s)) };
+    const at = (lang: 'en' | 'ja') => ({ ...input(lang), route: withSkills });
+    expect(renderRouteExport('svg', at('ja')).body).toContain('顧客への共感');
+    expect(renderRouteExport('svg', at('ja')).body).not.toContain('customer empathy');
+    expect(renderRouteExport('mermaid', at('ja')).body).toContain('顧客への共感');
+    expect(renderRouteExport('svg', at('en')).body).toContain('customer empathy');
+  });
+});
