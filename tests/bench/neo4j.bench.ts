@@ -104,10 +104,10 @@ export async function neo4jBench(): Promise<BenchRow[]> {
       await store.writeImport({
         roles: g.roles,
         dataset: {
-          name: 'bench', kind: 'transitions', minCount: 1, importedAt: new Date().toISOString(), rowsRead: g.transitions.length,
+          name: 'bench', kind: 'transitions', unit: 'people', minCount: 1, importedAt: new Date().toISOString(), rowsRead: g.transitions.length,
           people: 0, stints: 0, transitions: g.transitions.length, routes: 0, suppressedTransitions: 0, suppressedRoutes: 0,
         } as never,
-        transitions: g.transitions.map((t) => ({ ...t, dataset: 'bench' })),
+        transitions: g.transitions.map((t) => ({ ...t, dataset: 'bench', skills: [], skillsJa: undefined, evidence: [] })),
         routes: [],
       });
       const loadMs = performance.now() - t0;
