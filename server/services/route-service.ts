@@ -63,7 +63,8 @@ export class RouteService {
       return {
         routes: result.routes,
         note: result.note,
-        noRoute: result.noRoute,
+        // Over some kinds of move only, "no recorded move" would read as none at all: say what was left out.
+        noRoute: result.noRoute && kinds.length < TRANSITION_KINDS.length ? { ...result.noRoute, reason: `${result.noRoute.reason} ${kindsLeftOut(kinds, lang)}` } : result.noRoute,
         lang,
         query: { ...query, via: query.via ?? null, ...(params.datasets ? { datasets: params.datasets } : {}) },
         dataVersion: snapshot.dataVersion,
@@ -121,6 +122,13 @@ function countFloor(selection: DatasetSelection, minCount: number, lang: Lang): 
       ? `データセット ${names} は確率のみの表で、人数がありません。minCount（最小事例数）は使えません。minCount を外してください。`
       : `Dataset ${names} holds probabilities only, with no counts of people: minCount cannot apply to it. Leave minCount out.`;
   throw invalidRequest(message, [{ field: 'minCount', message }]);
+}
+
+/** What a search over some kinds of move left out (the no-route reason then says so). */
+function kindsLeftOut(kinds: readonly TransitionKind[], lang: Lang): string {
+  const words = lang === 'ja' ? { move: '実際の移動', recommended: '筆者の推奨ルート', split: '組織の分化' } : { move: 'moves people made', recommended: "authors' recommendations", split: 'organisational splits' };
+  const out = TRANSITION_KINDS.filter((k) => !kinds.includes(k)).map((k) => words[k]);
+  return lang === 'ja' ? `（この検索は${out.join('と')}を含めていません。）` : `(This search leaves out ${out.join(' and ')}.)`;
 }
 
 /** Exact normalised name/alias → role id; names shared by several roles map to null (ambiguous). */

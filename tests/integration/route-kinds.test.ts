@@ -36,7 +36,8 @@ describe('route kinds', () => {
     const res = await ok('from=bizops&to=sales&kinds=move');
     expect(res.query.kinds).toEqual(['move']);
     expect(res.routes).toEqual([]);
-    expect(res.noRoute).toBeTruthy();
+    expect(res.noRoute!.reason).toMatch(/\(This search leaves out authors' recommendations and organisational splits\.\)$/);
+    expect((await ok('from=bizops&to=sales&kinds=move&lang=ja')).noRoute!.reason).toMatch(/（この検索は筆者の推奨ルートと組織の分化を含めていません。）$/);
     const observed = await ok('from=customer-support&to=product-manager&kinds=move&k=5');
     expect(observed.routes.length).toBeGreaterThan(0);
     for (const r of observed.routes) for (const s of r.steps) expect(s.kinds).toContain('move');
