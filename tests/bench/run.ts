@@ -4,6 +4,7 @@
  * lives here, never in timed unit tests.
  */
 import { printTable, writeResults, type BenchRow } from './harness.js';
+import { browserBench } from './browser.bench.js';
 import { httpBench } from './http.bench.js';
 import { importBench } from './import.bench.js';
 import { neo4jBench } from './neo4j.bench.js';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   routes: routesBench,
   import: importBench,
   http: httpBench,
+  browser: browserBench,
   neo4j: neo4jBench,
   'user-cypher': async () => (await import('./user-cypher.bench.js')).userCypherBench(),
 };
@@ -33,7 +35,8 @@ for (const [name, run] of Object.entries(suites)) {
   rows.push(...(await run()));
 }
 printTable(rows);
-const file = await writeResults('bench', rows);
+// A run of some suites writes its own file, so it does not overwrite the full run's results.
+const file = await writeResults(wanted.length ? `bench-${wanted.join('-')}` : 'bench', rows);
 console.log(`\nwrote ${file}`);
 const failed = rows.filter((r) => r.pass === false);
 if (failed.length) console.log(`${failed.length} target(s) missed: ${failed.map((r) => r.name).join('; ')}`);
