@@ -38,7 +38,45 @@ export default tseslint.config(
   // Tests read loosely-typed JSON bodies.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Layer rules (see docs/architecture.md): services and contracts never see a driver or Express.
-  { files: ['server/services/**', 'server/config.ts', 'server/errors.ts'], rules: { 'no-restricted-imports': ['error', driverImports] } },
+  { files: ['server/config.ts', 'server/errors.ts', 'server/validate.ts', 'server/cypher-text/**'], rules: { 'no-restricted-imports': ['error', driverImports] } },
+  // Services use the store through its interface only (graph-store.ts and the types it speaks), never an
+  // adapter, the loader of the server's own Cypher, or the HTTP and CLI layers above them.
+  {
+    files: ['server/services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: driverImports.paths,
+          patterns: [
+            { regex: '(^|/)db/(?!(graph-store|query-types|import-write)\\.js$)', message: 'Services use db/ through graph-store.ts (and its types) only.' },
+            { regex: '(^|/)(http|cli)/', message: 'Services never import the layers above them.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The store knows nothing of the layers that use it.
+  {
+    files: ['server/db/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(services|http|cli|render)/', message: 'db/ never imports the layers above it.' }] }] },
+  },
+  // The CLIs open a store through db/index.ts only and share no code with the HTTP layer.
+  {
+    files: ['server/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: driverImports.paths,
+          patterns: [
+            { regex: '(^|/)http/', message: 'The CLIs never import server/http (what both need lives beside them: validate.ts, errors.ts).' },
+            { regex: '(^|/)db/(?!(index|graph-store)\\.js$)', message: 'The CLIs open a store with db/index.ts (openGraphStore) only.' },
+          ],
+        },
+      ],
+    },
+  },
   // What the browser bundles too: contract/ (request/response schemas) imports only zod and itself;
   // render/ (code the server and the browser both run) only zod, contract/ and itself. No Node
   // built-in, driver, Express or other server folder in either.
@@ -46,7 +84,18 @@ export default tseslint.config(
   { files: ['server/render/**'], rules: { 'no-restricted-imports': ['error', browserSafe('^\\.\\./(?!contract/)', 'render/ imports zod, contract/ and render/ only.')] } },
   {
     files: ['server/http/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: driverImports.paths.slice(0, 2) }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: driverImports.paths.slice(0, 2),
+          patterns: [
+            { regex: '(^|/)db/(?!graph-store\\.js$)', message: 'server/http uses the store through services (and graph-store.ts types) only.' },
+            { regex: '(^|/)cli/', message: 'server/http never imports the CLIs.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['client/**'],

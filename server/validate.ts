@@ -1,7 +1,7 @@
-/** Request validation: zod schemas in, typed values out, a 400 naming each bad field otherwise. */
+/** Validation of what comes in (HTTP requests, CLI options): zod schemas in, typed values out, a 400 naming each bad field otherwise. */
 import type { z } from 'zod';
-import type { Lang } from '../contract/lang.js';
-import { invalidRequest } from '../errors.js';
+import type { Lang } from './contract/lang.js';
+import { invalidRequest } from './errors.js';
 
 /** Where a value came from, in Japanese (the English `where` is used as is). */
 const WHERE_JA: Record<string, string> = {

@@ -21,7 +21,7 @@ import { ExportPanel } from './ui/export-panel.js';
 import { ImportDialog } from './ui/import-dialog.js';
 import { renderLegend } from './ui/legend.js';
 import type { QueriesPanel } from './ui/queries-panel.js';
-import { SideTabs, type SideTab } from './ui/queries-tabs.js';
+import { SideTabs, type SideTab } from './ui/side-tabs.js';
 import { renderRoleHint, renderRolePanel } from './ui/role-panel.js';
 import { RoleCombobox } from './ui/role-combobox.js';
 import { describeRouteError } from './ui/route-errors.js';

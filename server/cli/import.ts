@@ -12,14 +12,13 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { importQuery, type ImportQuery, type ImportReport } from '../contract/imports.js';
-import { ConfigError, loadConfig, type EngineConfig } from '../config.js';
-import type { GraphStore } from '../db/graph-store.js';
+import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import { parseOrThrow } from '../http/validate.js';
+import { parseOrThrow } from '../validate.js';
 import { readFileChunks } from '../services/imports/file-source.js';
 import { ImportService } from '../services/imports/import-service.js';
+import { printError, readOptions, serverBase, serverIsUp, toParams, withLocalStore } from './common.js';
 import { formatImportReport, ProgressBar } from './import-format.js';
 
 const USAGE =
@@ -27,17 +26,6 @@ const USAGE =
 
 /** Read size for the file: large chunks keep per-chunk overhead negligible on big files. */
 const CHUNK = 1 << 20;
-
-/** Is a rolepath server listening at `base`? */
-async function serverIsUp(base: string): Promise<boolean> {
-  try {
-    const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
-    const body = (await res.json().catch(() => null)) as { engine?: unknown; error?: unknown } | null;
-    return Boolean(body && (body.engine || body.error));
-  } catch {
-    return false;
-  }
-}
 
 /** Sends the file to the running server; returns its report. */
 async function viaServer(base: string, file: string, search: URLSearchParams, token: string | undefined, bar: ProgressBar): Promise<ImportReport> {
@@ -68,73 +56,46 @@ async function viaServer(base: string, file: string, search: URLSearchParams, to
   return body;
 }
 
-/**
- * Opens the configured store. The engine's module is loaded only when needed:
- * loading neo4j-driver alone took ~270 ms here, a quarter of a small import.
- */
-async function openStore(engine: EngineConfig): Promise<GraphStore> {
-  if (engine.engine === 'neo4j') return (await import('../db/index.js')).openGraphStore(engine);
-  const { KuzuGraphStore } = await import('../db/kuzu/kuzu-store.js');
-  // A smaller buffer pool than Kùzu's default (a share of all memory): an import writes aggregates only,
-  // and the pool's start-up allocation measured ~40 MB more at the default here.
-  const store = new KuzuGraphStore({ path: engine.path, bufferPoolBytes: 256 * 1024 * 1024 });
-  try {
-    await store.init();
-  } catch (err) {
-    await store.close().catch(() => undefined);
-    throw err;
-  }
-  return store;
-}
-
 /** Opens the configured store in this process and imports there. */
 async function directly(file: string, query: ImportQuery, bar: ProgressBar): Promise<ImportReport> {
-  const store = await openStore(loadConfig().store);
-  try {
-    return await new ImportService(store).run(readFileChunks(file, CHUNK), query, (bytes) => bar.update(bytes));
-  } finally {
-    await store.close();
-  }
+  // A smaller Kùzu buffer pool than its default (a share of all memory): an import writes aggregates only,
+  // and the pool's start-up allocation measured ~40 MB more at the default here.
+  return withLocalStore(
+    loadConfig().store,
+    (store) => new ImportService(store).run(readFileChunks(file, CHUNK), query, (bytes) => bar.update(bytes)),
+    { kuzuBufferPoolBytes: 256 * 1024 * 1024 },
+  );
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        dataset: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'create-roles': { type: 'boolean' },
-        encoding: { type: 'string' },
-        format: { type: 'string' },
-        'min-count': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      strict: true,
-    });
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readOptions(
+    {
+      kind: { type: 'string' },
+      dataset: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'create-roles': { type: 'boolean' },
+      encoding: { type: 'string' },
+      format: { type: 'string' },
+      'min-count': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+    true,
+  );
+  if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     console.error(`Give exactly one file to import.\n${USAGE}`);
     return 2;
   }
   const file = positionals[0]!;
-  const raw: Record<string, string> = {};
-  for (const [opt, param] of [
+  const raw = toParams(values, [
     ['kind', 'kind'],
     ['dataset', 'dataset'],
     ['encoding', 'encoding'],
     ['format', 'format'],
     ['min-count', 'minCount'],
-  ] as const) {
-    const v = values[opt];
-    if (typeof v === 'string') raw[param] = v;
-  }
+  ]);
   if (values['dry-run']) raw.dryRun = 'true';
   if (values['create-roles']) raw.createRoles = 'true';
   try {
@@ -152,7 +113,7 @@ async function main(): Promise<number> {
       throw new AppError(400, 'no_file', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err)}.`);
     }
     const bar = new ProgressBar(size, `importing ${file}`);
-    const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+    const base = serverBase(config);
     const up = await serverIsUp(base);
     let report: ImportReport;
     try {
@@ -163,14 +124,7 @@ async function main(): Promise<number> {
     console.log(values.json ? JSON.stringify(report, null, 2) : formatImportReport(report, up ? 'server' : 'direct'));
     return report.ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof AppError) {
-      const fields = (err.details as { field?: string; message?: string }[])
-        .map((d) => (d.field ? `  --${d.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message ?? ''}` : ''))
-        .filter(Boolean);
-      console.error([err.message, ...fields].join('\n'));
-    } else console.error(`import failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    return printError(err, 'import');
   }
 }
 

@@ -16,22 +16,39 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RoleDetailsResponse } from '../contract/api.js';
 import { EXTENSION_FORMATS, routeExportQuery, type ExportFormat } from '../contract/export.js';
 import { toLang, type Lang } from '../contract/lang.js';
 import { routeQuery, type RouteResponse } from '../contract/routes.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openGraphStore } from '../db/index.js';
+import { loadConfig, type Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { parseOrThrow } from '../http/validate.js';
+import { parseOrThrow } from '../validate.js';
 import { RouteExportService } from '../services/export/route-export.js';
 import { SnapshotCache } from '../services/graph-snapshot.js';
 import { RouteService } from '../services/route-service.js';
+import { printError, readOptions, serverBase, toParams, withLocalStore } from './common.js';
 import { formatRoutes, type RoleNames } from './route-format.js';
 
 const USAGE =
   'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--lang en|ja] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  mode: { type: 'string' },
+  k: { type: 'string' },
+  'max-hops': { type: 'string' },
+  avoid: { type: 'string' },
+  via: { type: 'string' },
+  families: { type: 'string' },
+  'min-count': { type: 'string' },
+  datasets: { type: 'string' },
+  json: { type: 'boolean' },
+  export: { type: 'string' },
+  route: { type: 'string' },
+  lang: { type: 'string' },
+  direction: { type: 'string' },
+} as const;
 
 type Answer = { response: RouteResponse; names: Map<string, RoleNames> };
 
@@ -77,46 +94,19 @@ async function viaServer(base: string, search: URLSearchParams, headers: Record<
 
 /** Opens the configured store in this process and answers there. */
 async function locally(params: ReturnType<typeof routeQuery.parse>, lang: Lang): Promise<Answer> {
-  const store = await openGraphStore(loadConfig().store);
-  try {
+  return withLocalStore(loadConfig().store, async (store) => {
     const snapshots = new SnapshotCache(store);
     const response = await new RouteService(snapshots).find(params, lang);
     const { rolesById } = await snapshots.get();
     return { response, names: rolesById };
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        mode: { type: 'string' },
-        k: { type: 'string' },
-        'max-hops': { type: 'string' },
-        avoid: { type: 'string' },
-        via: { type: 'string' },
-        families: { type: 'string' },
-        'min-count': { type: 'string' },
-        datasets: { type: 'string' },
-        json: { type: 'boolean' },
-        export: { type: 'string' },
-        route: { type: 'string' },
-        lang: { type: 'string' },
-        direction: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
-  const raw: Record<string, string> = {};
-  for (const [opt, param] of [
+  const parsed = readOptions(OPTIONS, USAGE);
+  if (!parsed) return 2;
+  const { values } = parsed;
+  const raw = toParams(values, [
     ['from', 'from'],
     ['to', 'to'],
     ['mode', 'mode'],
@@ -127,10 +117,7 @@ async function main(): Promise<number> {
     ['families', 'families'],
     ['min-count', 'minCount'],
     ['datasets', 'datasets'],
-  ] as const) {
-    const v = values[opt];
-    if (typeof v === 'string') raw[param] = v;
-  }
+  ]);
   if (values.export !== undefined) return exportRoute(values.export, raw, values);
   // --lang en|ja; anything else is English, not an error (as on the API).
   const lang = toLang(values.lang) ?? 'en';
@@ -138,31 +125,12 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     const params = parseOrThrow(routeQuery, raw, 'option', lang);
-    const answer = (await viaServer(`http://${config.host}:${config.port}`, new URLSearchParams(raw), authHeaders(config))) ?? (await locally(params, lang));
+    const answer = (await viaServer(serverBase(config), new URLSearchParams(raw), authHeaders(config))) ?? (await locally(params, lang));
     console.log(values.json ? JSON.stringify(answer.response, null, 2) : formatRoutes(answer.response, answer.names, lang));
     return 0;
   } catch (err) {
-    if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof AppError) {
-      const fields = (err.details as { field?: string; message?: string }[])
-        .map((d) => (d.field ? `  --${d.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message ?? ''}` : ''))
-        .filter(Boolean);
-      console.error([err.message, ...fields].join('\n'));
-    } else console.error(`route failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    return printError(err, 'route');
   }
-}
-
-/** Prints an error the way `main` does: the message, then each bad option by its flag. */
-function report(err: unknown): number {
-  if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError) {
-    const fields = (err.details as { field?: string; message?: string; reason?: string }[])
-      .map((d) => (d.field && d.message ? `  --${d.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message}` : ''))
-      .filter(Boolean);
-    console.error([err.message, ...fields].join('\n'));
-  } else console.error(`route export failed: ${err instanceof Error ? err.message : String(err)}`);
-  return 1;
 }
 
 /** Asks a running server for the export; resolves null when none is listening. */
@@ -207,21 +175,17 @@ async function exportRoute(file: string, raw: Record<string, string>, values: Re
   try {
     const config = loadConfig();
     const params = parseOrThrow(routeExportQuery, query, 'option', toLang(query.lang) ?? 'en');
-    let body = await exportViaServer(`http://${config.host}:${config.port}`, new URLSearchParams(query), authHeaders(config));
-    if (body === null) {
-      const store = await openGraphStore(config.store);
-      try {
+    const body =
+      (await exportViaServer(serverBase(config), new URLSearchParams(query), authHeaders(config))) ??
+      (await withLocalStore(config.store, async (store) => {
         const snapshots = new SnapshotCache(store);
-        body = (await new RouteExportService(new RouteService(snapshots), snapshots).export(params)).body;
-      } finally {
-        await store.close();
-      }
-    }
+        return (await new RouteExportService(new RouteService(snapshots), snapshots).export(params)).body;
+      }));
     await writeFile(file, body);
     console.log(`Wrote ${file} (${format}, ${Buffer.byteLength(body)} bytes): route ${params.route} from ${params.from} to ${params.to}, ${params.mode}.`);
     return 0;
   } catch (err) {
-    return report(err);
+    return printError(err, 'route export');
   }
 }
 

@@ -3,8 +3,8 @@
  * extension, database or transaction command, and only read-only procedures.
  * The query service runs all of it before anything reaches the database (for
  * clear 403s); each adapter runs the part a read-only engine would not refuse
- * by itself (files, extensions, settings …), so a caller of
- * GraphStore.runReadOnly is held to it too.
+ * by itself (files, extensions, settings …: server/db/cypher-guard.ts), so a
+ * caller of GraphStore.runReadOnly is held to it too. Pure: no I/O.
  *
  * It reads the text the way Cypher's lexers do (comments, 'strings' and
  * "strings" with backslash escapes, `quoted names`), so a keyword inside a
@@ -20,8 +20,6 @@
  * string early), so the text is checked twice: as written and as Neo4j
  * decodes it; either being refused refuses the query.
  */
-import { CypherRunError } from './query-types.js';
-
 /** Why a text was refused, with where. Line and column are 1-based. */
 export interface GuardViolation {
   reason: 'write' | 'files' | 'admin' | 'transaction' | 'procedure' | 'multiple-statements' | 'empty';
@@ -223,16 +221,3 @@ export function parameterNames(text: string): string[] {
   return names;
 }
 
-/**
- * For the adapters: refuses what a read-only engine would still do (read or
- * write files, load extensions, attach databases, change settings, control
- * transactions, call procedures not known to be read-only). Writes to the
- * graph and second statements are left to the engine, which refuses them.
- * @throws CypherRunError of kind 'read-only' ('syntax' for an empty text)
- */
-export function refuseSideEffects(text: string): void {
-  const checked = checkReadOnly(text, { allow: ['write', 'multiple-statements'] });
-  if (checked.ok) return;
-  const { reason, message, line, column } = checked.violation;
-  throw new CypherRunError(reason === 'empty' ? 'syntax' : 'read-only', message, { line, column });
-}

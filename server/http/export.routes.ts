@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, FORMAT_HELP, routeExportQuery } from '../contract/expor
 import { invalidRequest } from '../errors.js';
 import type { RouteExportService } from '../services/export/route-export.js';
 import { requestLang } from './lang.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validate.js';
 
 export function exportRoutes(exporter: RouteExportService): Router {
   const router = Router();

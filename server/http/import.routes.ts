@@ -19,7 +19,7 @@ import { describeDatasets } from '../services/dataset-selection.js';
 import type { SnapshotCache } from '../services/graph-snapshot.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import { requireAdmin } from './admin-auth.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validate.js';
 
 /** Largest upload accepted (bytes). */
 export const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 ** 3;

@@ -22,7 +22,7 @@ import { emptyQuery } from '../contract/api.js';
 import { invalidRequest } from '../errors.js';
 import type { QueryService } from '../services/queries/query-service.js';
 import { requireAdmin } from './admin-auth.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validate.js';
 
 /** Content types taken as a `.cypher` file on import. */
 const CYPHER_TYPES = ['text/plain', 'text/x-cypher', 'application/x-cypher'];

@@ -4,7 +4,7 @@ import { datasetsQuery, graphQuery, roleIdParam, roleSearchQuery } from '../cont
 import type { RoleService } from '../services/role-service.js';
 import { PrecompressedJson } from './cached-json.js';
 import { requestLang } from './lang.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validate.js';
 
 export function roleRoutes(roles: RoleService): Router {
   const router = Router();

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { routeQuery } from '../contract/routes.js';
 import type { RouteService } from '../services/route-service.js';
 import { requestLang } from './lang.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validate.js';
 
 export function routeRoutes(routes: RouteService): Router {
   const router = Router();

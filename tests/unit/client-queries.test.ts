@@ -12,8 +12,8 @@ import { adHocValue, formatParamSpecs, initialValue, requestValue, specsForSave,
 import { describeValue, highlightIds } from '../../client/src/queries/results.js';
 import { parseViewState, serializeViewState } from '../../client/src/state/url-state.js';
 import type { ParamSpec } from '../../server/contract/queries.js';
-import { parameterNames } from '../../server/db/cypher-guard.js';
-import { CYPHER_DIR } from '../../server/db/query-loader.js';
+import { parameterNames } from '../../server/cypher-text/guard.js';
+import { CYPHER_DIR } from '../../server/cypher-text/cypher-file.js';
 import { checkValue, parseParamSpecs } from '../../server/services/queries/param-spec.js';
 
 const role: ParamSpec = { name: 'role', type: 'role-id', default: 'customer-support' };

@@ -10,7 +10,7 @@ import { formatRoutes } from '../../server/cli/route-format.js';
 import { AppError } from '../../server/errors.js';
 import { describeDatasets, selectDatasets } from '../../server/services/dataset-selection.js';
 import { makeSnapshot, type GraphSnapshot } from '../../server/services/graph-snapshot.js';
-import { bytesSource, runImport, type RunImportOptions } from '../../server/services/imports/run-import.js';
+import { bytesSource, runImport, type RunImportOptions } from '../../server/services/imports/import-pipeline.js';
 import { RouteService } from '../../server/services/route-service.js';
 import { buildCompactGraph, findRoutes } from '../../server/services/routes/index.js';
 import { buildHistory, buildRole, buildTransition } from '../fixtures/graph.js';

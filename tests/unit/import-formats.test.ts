@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../server/contract/graph-data.js';
 import { detectEncoding, incompleteUtf8Tail } from '../../server/services/imports/encoding.js';
-import { bytesSource, runImport, type RunImportOptions } from '../../server/services/imports/run-import.js';
+import { bytesSource, runImport, type RunImportOptions } from '../../server/services/imports/import-pipeline.js';
 import { buildRole } from '../fixtures/graph.js';
 
 const ROLES: Role[] = [

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
-import { CYPHER_DIR, parseCypherFile, splitStatements } from '../../server/db/query-loader.js';
+import { CYPHER_DIR, parseCypherFile, splitStatements } from '../../server/cypher-text/cypher-file.js';
 
 /** Every .cypher file under cypher/, relative paths. */
 function cypherFiles(dir = CYPHER_DIR, prefix = ''): string[] {

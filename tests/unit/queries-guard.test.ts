@@ -1,6 +1,6 @@
 /** The read-only guard reads Cypher like a lexer: writes are caught wherever they hide, words in strings and comments are not. */
 import { describe, expect, it } from 'vitest';
-import { checkReadOnly, decodeUnicodeEscapes, parameterNames, READ_PROCEDURES } from '../../server/db/cypher-guard.js';
+import { checkReadOnly, decodeUnicodeEscapes, parameterNames, READ_PROCEDURES } from '../../server/cypher-text/guard.js';
 
 const refused = (text: string, options?: Parameters<typeof checkReadOnly>[1]) => {
   const r = checkReadOnly(text, options);

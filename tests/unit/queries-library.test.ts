@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { queryFile } from '../../server/contract/queries.js';
 import type { ResultNode, ResultRelationship, ResultValue } from '../../server/db/query-types.js';
 import { resultElements } from '../../server/services/queries/elements.js';
-import { checkReadOnly, parameterNames } from '../../server/db/cypher-guard.js';
+import { checkReadOnly, parameterNames } from '../../server/cypher-text/guard.js';
 import {
   fromQueryFile,
   loadBuiltInQueries,

@@ -20,7 +20,7 @@ import type { Role, Transition } from '../../contract/graph-data.js';
 import type { RoutePattern } from '../../contract/imports.js';
 import { ByteInterner } from './byte-interner.js';
 import { findColumns } from './columns.js';
-import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './importer.js';
+import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import { IntSeqCounter } from './int-seq-counter.js';
 import type { RecordView } from './record-view.js';
 

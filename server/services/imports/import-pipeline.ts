@@ -12,7 +12,7 @@ import { normaliseHeader } from './columns.js';
 import { COMMA, DelimitedParser, detectDelimiter, TAB } from './delimited-parser.js';
 import { EncodingError, toUtf8, type DecodeState } from './encoding.js';
 import { HistoryImporter } from './histories.js';
-import type { ImportContext, Importer } from './importer.js';
+import type { ImportContext, Importer } from './kind-importer.js';
 import { DEFAULT_ISSUE_LIMIT, IssueList } from './issues.js';
 import { NdjsonParser } from './ndjson-parser.js';
 import type { DelimitedRecord } from './record-view.js';

@@ -14,7 +14,7 @@ import type { ImportQuery, ImportReport } from '../../contract/imports.js';
 import { DEFAULT_MIN_COUNT } from '../../contract/imports.js';
 import type { GraphStore } from '../../db/graph-store.js';
 import { AppError } from '../../errors.js';
-import { runImport } from './run-import.js';
+import { runImport } from './import-pipeline.js';
 
 export interface ImportServiceOptions {
   /** Called after an import was written (the app invalidates its snapshot here). */

@@ -14,7 +14,7 @@
 import { ROLE_FAMILIES, roleSchema, type Role } from '../../contract/graph-data.js';
 import type { RoleChange } from '../../contract/imports.js';
 import { findColumns } from './columns.js';
-import type { ImportContext, ImportOutcome, Importer } from './importer.js';
+import type { ImportContext, ImportOutcome, Importer } from './kind-importer.js';
 import type { RecordView } from './record-view.js';
 import { normalise } from '../text-match.js';
 

@@ -24,7 +24,7 @@
 import type { Transition, TransitionKind } from '../../contract/graph-data.js';
 import { TRANSITION_KINDS } from '../../contract/graph-data.js';
 import { findColumns } from './columns.js';
-import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './importer.js';
+import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import type { RecordView } from './record-view.js';
 
 export const TRANSITION_COLUMNS = {

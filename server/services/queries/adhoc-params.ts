@@ -5,7 +5,7 @@
  * engines differ on both); here both are a 400 naming them, the same on
  * every engine.
  */
-import { parameterNames } from '../../db/cypher-guard.js';
+import { parameterNames } from '../../cypher-text/guard.js';
 import { invalidRequest } from '../../errors.js';
 
 /** @throws AppError 400 listing missing and unused parameters */

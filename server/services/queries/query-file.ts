@@ -15,7 +15,8 @@
  *     // engine: kuzu             (only in exported dialect-specific files)
  */
 import type { EngineName } from '../../db/graph-store.js';
-import { loadSavedQueryFiles, parseCypherFile, type SavedQueryFile } from '../../db/query-loader.js';
+import { parseCypherFile } from '../../cypher-text/cypher-file.js';
+import { loadSavedQueryFiles, type SavedQueryFile } from './saved-files.js';
 import type { StoredQuery } from '../../db/query-types.js';
 import { ENGINES, queryName, type ParamSpec, type QueryFile } from '../../contract/queries.js';
 import { checkSpecs, formatParamSpecs, parseParamSpecs } from './param-spec.js';

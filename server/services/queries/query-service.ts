@@ -21,7 +21,7 @@ import {
   toStored,
   type QueryDefinition,
 } from './query-file.js';
-import { checkReadOnly, parameterNames } from '../../db/cypher-guard.js';
+import { checkReadOnly, parameterNames } from '../../cypher-text/guard.js';
 
 export interface QueryServiceOptions {
   /** The built-in library, already parsed (see fromSavedQueryFile). */
