@@ -11,6 +11,8 @@ export function queryString(q: ProvenanceQuery): string {
   if (q.via) p.set('via', q.via);
   if (q.families.length) p.set('families', q.families.join(','));
   p.set('minCount', String(q.minCount));
+  // Only a narrowed choice: every kind is the route API's default.
+  if (q.kinds && q.kinds.length < 3) p.set('kinds', q.kinds.join(','));
   if (q.datasets?.length) p.set('datasets', q.datasets.join(','));
   return p.toString();
 }

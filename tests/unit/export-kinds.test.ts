@@ -69,6 +69,9 @@ describe('what each move is, in every export', () => {
     expect(renderRouteExport('svg', input('en', only)).body).toContain('moves people made only');
     expect(renderRouteExport('svg', input('ja', only)).body).toContain('実際の移動のみ');
     expect(renderRouteExport('svg', input('en', { ...query, kinds: ['move', 'recommended', 'split'] })).body).not.toContain(' only');
+    // The query recorded in the text formats and the CSV carries the choice too.
+    expect(renderRouteExport('mermaid', input('en', only)).body).toContain('minCount=1&kinds=move');
+    expect(parseCsv(renderRouteExport('csv', input('en', only)).body)[0]!.route_query).toContain('kinds=move');
   });
 
   it('Mermaid: dotted arrows with dashes for recommendations and splits, the kind in each label; parses', async () => {
