@@ -13,15 +13,12 @@ const driverImports = {
 
 const NODE_BUILTINS = '^(node:|(fs|path|os|url|crypto|stream|child_process|worker_threads|http|https|net|zlib|events|util|buffer|readline|process)(/|$))';
 
-/** Import rules for code the browser bundles: no Node built-ins, drivers or Express, nothing matching `outside`. */
-function browserSafe(/** @type {string} */ outside, /** @type {string} */ message) {
-  return {
-    paths: driverImports.paths,
-    patterns: [
-      { regex: NODE_BUILTINS, message: 'The browser bundles this code too: no Node built-ins.' },
-      { regex: outside, message },
-    ],
-  };
+/** Code the browser bundles too imports no Node built-in. */
+const noNodeBuiltins = { regex: NODE_BUILTINS, message: 'The browser bundles this code too: no Node built-ins.' };
+
+/** `no-restricted-imports` for `files`: the import `patterns` refused there, plus the named `paths` (drivers, Express). */
+function layer(/** @type {string[]} */ files, /** @type {{ regex: string; message: string }[]} */ patterns, paths = driverImports.paths) {
+  return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
 }
 
 export default tseslint.config(
@@ -41,74 +38,29 @@ export default tseslint.config(
   { files: ['server/config.ts', 'server/errors.ts', 'server/validate.ts', 'server/cypher-text/**'], rules: { 'no-restricted-imports': ['error', driverImports] } },
   // Services use the store through its interface only (graph-store.ts and the types it speaks), never an
   // adapter, the loader of the server's own Cypher, or the HTTP and CLI layers above them.
-  {
-    files: ['server/services/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: driverImports.paths,
-          patterns: [
-            { regex: '(^|/)db/(?!(graph-store|query-types|import-write)\\.js$)', message: 'Services use db/ through graph-store.ts (and its types) only.' },
-            { regex: '(^|/)(http|cli)/', message: 'Services never import the layers above them.' },
-          ],
-        },
-      ],
-    },
-  },
+  layer(['server/services/**'], [
+    { regex: '(^|/)db/(?!(graph-store|query-types|import-write)\\.js$)', message: 'Services use db/ through graph-store.ts (and its types) only.' },
+    { regex: '(^|/)(http|cli)/', message: 'Services never import the layers above them.' },
+  ]),
   // The store knows nothing of the layers that use it.
-  {
-    files: ['server/db/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(services|http|cli|render)/', message: 'db/ never imports the layers above it.' }] }] },
-  },
+  layer(['server/db/**'], [{ regex: '(^|/)(services|http|cli|render)/', message: 'db/ never imports the layers above it.' }], []),
   // The CLIs open a store through db/index.ts only and share no code with the HTTP layer.
-  {
-    files: ['server/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: driverImports.paths,
-          patterns: [
-            { regex: '(^|/)http/', message: 'The CLIs never import server/http (what both need lives beside them: validate.ts, errors.ts).' },
-            { regex: '(^|/)db/(?!(index|graph-store)\\.js$)', message: 'The CLIs open a store with db/index.ts (openGraphStore) only.' },
-          ],
-        },
-      ],
-    },
-  },
+  layer(['server/cli/**'], [
+    { regex: '(^|/)http/', message: 'The CLIs never import server/http (what both need lives beside them: validate.ts, errors.ts).' },
+    { regex: '(^|/)db/(?!(index|graph-store)\\.js$)', message: 'The CLIs open a store with db/index.ts (openGraphStore) only.' },
+  ]),
   // What the browser bundles too: contract/ (request/response schemas) imports only zod and itself;
   // render/ (code the server and the browser both run) only zod, contract/ and itself. No Node
   // built-in, driver, Express or other server folder in either.
-  { files: ['server/contract/**'], rules: { 'no-restricted-imports': ['error', browserSafe('^\\.\\./', 'contract/ holds schemas only: it imports zod and contract/ only.')] } },
-  { files: ['server/render/**'], rules: { 'no-restricted-imports': ['error', browserSafe('^\\.\\./(?!contract/)', 'render/ imports zod, contract/ and render/ only.')] } },
-  {
-    files: ['server/http/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: driverImports.paths.slice(0, 2),
-          patterns: [
-            { regex: '(^|/)db/(?!graph-store\\.js$)', message: 'server/http uses the store through services (and graph-store.ts types) only.' },
-            { regex: '(^|/)cli/', message: 'server/http never imports the CLIs.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['client/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: driverImports.paths,
-          patterns: [
-            { regex: '(^|/)server/(?!contract/|render/)', message: 'The client may import only server/contract and server/render.' },
-          ],
-        },
-      ],
-    },
-  },
+  layer(['server/contract/**'], [noNodeBuiltins, { regex: '^\\.\\./', message: 'contract/ holds schemas only: it imports zod and contract/ only.' }]),
+  layer(['server/render/**'], [noNodeBuiltins, { regex: '^\\.\\./(?!contract/)', message: 'render/ imports zod, contract/ and render/ only.' }]),
+  layer(
+    ['server/http/**'],
+    [
+      { regex: '(^|/)db/(?!graph-store\\.js$)', message: 'server/http uses the store through services (and graph-store.ts types) only.' },
+      { regex: '(^|/)cli/', message: 'server/http never imports the CLIs.' },
+    ],
+    driverImports.paths.slice(0, 2),
+  ),
+  layer(['client/**'], [{ regex: '(^|/)server/(?!contract/|render/)', message: 'The client may import only server/contract and server/render.' }]),
 );
