@@ -410,8 +410,19 @@ async function start(): Promise<void> {
       zoomOut: () => v.zoomBy(0.8),
       fit: () => v.fit(),
       relayout: () => {
-        status(s().laying);
-        void v.relayout().then(() => status(loadedText(s())));
+        // A large graph is laid out in a worker: the page stays usable, shows how far it got, and can stop it.
+        const progress = (fraction: number) => {
+          status(`${s().laying} ${Math.round(fraction * 100)} %`);
+          const cancel = h('button', { type: 'button', class: 'retry', 'data-testid': 'cancel-layout' }, s().qCancel);
+          cancel.addEventListener('click', () => v.cancelLayout());
+          $('status').append(' ', cancel);
+        };
+        document.body.dataset.layout = 'running';
+        progress(0);
+        void v.relayout(progress).then(() => {
+          delete document.body.dataset.layout;
+          status(loadedText(s()));
+        });
       },
       showAll: () => v.showAll(),
       setMinCount: (min) => v.setMinCount(min),

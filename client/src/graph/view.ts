@@ -9,7 +9,9 @@ import fcose from 'cytoscape-fcose';
 import type { GraphResponse } from '../../../server/contract/api.js';
 import type { Lang } from '../i18n/strings.js';
 import { indexEdgesByPair, maxEdgeCount, routeEdgeIds, toElements } from './elements.js';
+import type { ForceInput } from './force.js';
 import { forceLayout, LARGE_GRAPH, largeForceLayout } from './layout.js';
+import type { LayoutMessage } from './layout-worker.js';
 import { degrees, familyPositions, fitViewport, stretchToAspect } from './positions.js';
 import { resultStyle } from './result-style.js';
 import { graphStyle } from './style.js';
@@ -37,6 +39,8 @@ export class GraphView {
   /** Roles left visible by focus/expand; null = all. */
   private visible: Set<string> | null = null;
   private visibilityListeners: ((hasHidden: boolean) => void)[] = [];
+  /** Stops the layout running in the worker (null when none runs). */
+  private cancelCurrent: (() => void) | null = null;
 
   constructor(container: HTMLElement, graph: GraphResponse, lang: Lang) {
     const edges = graph.elements.edges.map((e) => e.data);
@@ -220,12 +224,72 @@ export class GraphView {
 
   /**
    * Lays out what is shown again: the whole graph restarts from the family
-   * positions; a focused neighbourhood is laid out on its own.
+   * positions; a focused neighbourhood is laid out on its own. A large graph is
+   * laid out in a Web Worker (force.ts), so the page stays usable meanwhile;
+   * `onProgress` hears the fraction done, and `cancelLayout()` stops it (the
+   * picture then stays as it was). Resolves true when the layout finished.
    */
-  relayout(): Promise<void> {
+  relayout(onProgress?: (fraction: number) => void): Promise<boolean> {
     const eles = this.visible ? this.cy.elements(':visible') : this.cy.elements();
-    if (!this.visible) this.cy.nodes().positions((n) => ({ ...this.home.get(n.id())! }));
-    return this.runForce(eles).then(() => this.fit());
+    if (!this.large) {
+      if (!this.visible) this.cy.nodes().positions((n) => ({ ...this.home.get(n.id())! }));
+      return this.runForce(eles).then(() => {
+        this.fit();
+        return true;
+      });
+    }
+    this.cancelLayout();
+    const nodes = eles.nodes();
+    const ids = nodes.map((n) => n.id());
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const positions = new Float64Array(ids.length * 2);
+    nodes.forEach((n, i) => {
+      const p = this.visible ? n.position() : this.home.get(n.id())!;
+      positions[2 * i] = p.x;
+      positions[2 * i + 1] = p.y;
+    });
+    const pairs: number[] = [];
+    for (const e of eles.edges()) {
+      const a = index.get(e.data('source') as string);
+      const b = index.get(e.data('target') as string);
+      if (a !== undefined && b !== undefined) pairs.push(a, b);
+    }
+    const families = new Map<string, number>();
+    const groups = new Uint32Array(nodes.map((n) => {
+      const f = String(n.data('family'));
+      if (!families.has(f)) families.set(f, families.size);
+      return families.get(f)!;
+    }));
+    const input: ForceInput = { positions, edges: new Uint32Array(pairs), groups, idealLength: 40, iterations: 150 };
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'graph-layout' });
+    return new Promise<boolean>((resolve) => {
+      const finish = (done: boolean) => {
+        worker.terminate();
+        this.cancelCurrent = null;
+        resolve(done);
+      };
+      this.cancelCurrent = () => finish(false);
+      worker.onerror = () => finish(false);
+      worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
+        const msg = event.data;
+        if (msg.type === 'progress') {
+          onProgress?.(msg.done / msg.total);
+          return;
+        }
+        const placed = new Map(ids.map((id, i) => [id, { x: msg.positions[2 * i]!, y: msg.positions[2 * i + 1]! }]));
+        const stretched = stretchToAspect(placed, this.cy.height() / Math.max(this.cy.width(), 1));
+        this.cy.batch(() => nodes.positions((n) => stretched.get(n.id())!));
+        // Fitted from the positions: cy.fit would measure every label (seconds on thousands of roles).
+        this.cy.viewport(fitViewport(stretched.values(), this.cy.width(), this.cy.height(), 30));
+        finish(true);
+      };
+      worker.postMessage(input, [positions.buffer, input.edges.buffer, groups.buffer]);
+    });
+  }
+
+  /** Stops a layout running in the worker, if any (the graph keeps its positions). */
+  cancelLayout(): void {
+    this.cancelCurrent?.();
   }
 
   /** Runs the force layout over `eles` with family tethers added for the run only. */
