@@ -78,8 +78,19 @@ export type QueryListResponse = z.infer<typeof queryListResponse>;
 
 export const queryNameParam = z.strictObject({ name: z.string().min(1).max(200) });
 
-/** `POST /api/queries`: save (create or replace) a user query, with Cypher for the running engine. */
-export const saveQueryRequest = z.strictObject({
+/** The words of a query's header as a person writes them (`params` in the header syntax). */
+export interface QueryHeaderText {
+  name: string;
+  title: string;
+  titleJa: string;
+  description: string;
+  descriptionJa: string;
+  /** Declarations in the header syntax (`role: role-id = customer-support, hops: int 1..4 = 2`). */
+  params: string;
+}
+
+/** What describes a query, as saved or as a file. */
+const queryHeaderFields = {
   name: queryName,
   title: singleLine(120).pipe(z.string().min(1, 'is required')),
   titleJa: singleLine(120).default(''),
@@ -88,6 +99,11 @@ export const saveQueryRequest = z.strictObject({
   /** Declared parameters, as a list or in the header syntax (`role: role-id = customer-support, hops: int 1..4 = 2`). */
   params: z.union([z.array(paramSpec).max(20), z.string().max(2000)]).default([]),
   columns: z.array(z.string().min(1).max(100)).max(50).default([]),
+};
+
+/** `POST /api/queries`: save (create or replace) a user query, with Cypher for the running engine. */
+export const saveQueryRequest = z.strictObject({
+  ...queryHeaderFields,
   cypher: z.string().min(1, 'is required').max(20_000),
 });
 export type SaveQueryRequest = z.infer<typeof saveQueryRequest>;
@@ -130,13 +146,7 @@ export type RunResponse = z.infer<typeof runResponse>;
 export const queryFile = z.object({
   format: z.literal('rolepath.saved-query'),
   version: z.literal(1),
-  name: queryName,
-  title: singleLine(120).pipe(z.string().min(1, 'is required')),
-  titleJa: singleLine(120).default(''),
-  description: singleLine(1000).default(''),
-  descriptionJa: singleLine(1000).default(''),
-  params: z.union([z.array(paramSpec).max(20), z.string().max(2000)]).default([]),
-  columns: z.array(z.string().min(1).max(100)).max(50).default([]),
+  ...queryHeaderFields,
   cypher: z
     .object({ kuzu: z.string().min(1).max(20_000).optional(), neo4j: z.string().min(1).max(20_000).optional() })
     .refine((c) => c.kuzu || c.neo4j, { message: 'needs Cypher for kuzu or neo4j' }),

@@ -2,6 +2,7 @@
  * Types for running user Cypher read-only and for storing user-made saved
  * queries: what the GraphStore gives back, the same on every engine.
  */
+import type { QueryHeaderText } from '../contract/queries.js';
 import type { EngineName } from './graph-store.js';
 
 /** A value a result row can hold: plain JSON, with graph values marked by `_kind`. */
@@ -110,13 +111,7 @@ export class CypherRunError extends Error {
  * (e.g. `role: role-id = customer-support, hops: int 1..4 = 2`); the query
  * service parses it. `cypher` holds the text per dialect.
  */
-export interface StoredQuery {
-  name: string;
-  title: string;
-  titleJa: string;
-  description: string;
-  descriptionJa: string;
-  params: string;
+export interface StoredQuery extends QueryHeaderText {
   columns: string[];
   cypher: Partial<Record<EngineName, string>>;
   /** ISO timestamps. */

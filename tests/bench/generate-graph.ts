@@ -12,6 +12,7 @@
  */
 import { ROLE_FAMILIES } from '../../server/contract/graph-data.js';
 import type { History, Role, Transition } from '../../server/contract/graph-data.js';
+import { rng } from '../fixtures/import-data.js';
 
 /** Options of generateRoleGraph. */
 export interface GenerateGraphOptions {
@@ -42,25 +43,13 @@ const SKILLS = [
   'product-sense', 'ux-research', 'cloud', 'security', 'japanese', 'english', 'leadership', 'data-analysis',
 ] as const;
 
-/** mulberry32: tiny, fast, good enough for test data; returns floats in [0, 1). */
-function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Generates a deterministic synthetic graph (see module comment for its shape). */
 export function generateRoleGraph(options: GenerateGraphOptions): GeneratedGraph {
   const n = Math.max(2, Math.floor(options.roles));
   const perRole = Math.min(n - 1, Math.max(0, Math.floor(options.edgesPerRole)));
   const datasetCount = Math.max(1, Math.floor(options.datasets ?? 1));
   const [minLen, maxLen] = options.historyLength ?? [3, 8];
-  const rand = createRng(options.seed);
+  const rand = rng(options.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pad = (i: number) => String(i + 1).padStart(5, '0');
 

@@ -3,23 +3,17 @@
  * the options the saved-query tests need (admin token, query limits), and
  * small HTTP helpers.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp, type AppDeps } from '../../server/app.js';
-import type { GraphStore } from '../../server/db/graph-store.js';
 import { createLogger } from '../../server/logger.js';
 import { seedStore } from '../../server/services/seed-service.js';
 import { createTestStore } from '../fixtures/engine.js';
+import { serveOnLoopback, type TestServer } from './test-server.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export interface QueryTestServer {
-  url: string;
-  store: GraphStore;
-  close(): Promise<void>;
-}
+export type QueryTestServer = TestServer;
 
 /** Starts the app; `dbPath` (Kùzu) puts the database on disk, `keep` (Neo4j) keeps what the test database holds; either way it is seeded only when empty. */
 export async function startQueryServer(
@@ -34,19 +28,7 @@ export async function startQueryServer(
     adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
     queryLimits: options.queryLimits ?? { timeoutMs: 5000, rowLimit: 1000 },
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-    },
-  };
+  return serveOnLoopback(app, store);
 }
 
 export interface JsonResponse {

@@ -22,6 +22,11 @@ export async function startTestServer(
   const store = await createTestStore();
   await seedStore(store, path.join(ROOT, 'seed', 'data'));
   const { app } = createApp({ store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), ...options });
+  return serveOnLoopback(app, store);
+}
+
+/** Serves `app` on a free loopback port; closing stops the server (dropping kept-alive connections) and closes `store`. */
+export async function serveOnLoopback(app: ReturnType<typeof createApp>['app'], store: GraphStore): Promise<TestServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -30,6 +35,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     store,
     close: async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

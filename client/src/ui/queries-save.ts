@@ -4,21 +4,14 @@
  * admin token when none is set yet. Shows the server's message when it
  * refuses, next to the field it names.
  */
+import type { QueryHeaderText } from '../../../server/contract/queries.js';
 import { ApiError } from '../api/client.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { adminToken } from '../queries/admin-token.js';
 import { h } from './dom.js';
 
 /** What the dialog starts with. */
-export interface SaveDraft {
-  name: string;
-  title: string;
-  titleJa: string;
-  description: string;
-  descriptionJa: string;
-  /** Declarations in the header syntax. */
-  params: string;
-}
+export type SaveDraft = QueryHeaderText;
 
 export interface SaveDialogOptions {
   lang: () => Lang;

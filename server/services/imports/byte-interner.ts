@@ -103,11 +103,7 @@ export class ByteInterner {
 
   private growEntries(): void {
     const n = this.hashes.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
+    const grow = (a: Int32Array) => grownInt32(a, n);
     this.hashes = grow(this.hashes);
     this.offsets = grow(this.offsets);
     this.lengths = grow(this.lengths);
@@ -126,4 +122,11 @@ export class ByteInterner {
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** A copy of `a` in a new array of `n` entries (the rest zero): how the interners' entry tables grow. */
+export function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
 }

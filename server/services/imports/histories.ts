@@ -20,7 +20,7 @@ import type { Role, Transition } from '../../contract/graph-data.js';
 import type { RoutePattern } from '../../contract/imports.js';
 import { ByteInterner } from './byte-interner.js';
 import { findColumns } from './columns.js';
-import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
+import { malformedRow, probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import { IntSeqCounter } from './int-seq-counter.js';
 import type { RecordView } from './record-view.js';
 
@@ -85,14 +85,10 @@ export class HistoryImporter implements Importer {
   }
 
   row(rec: RecordView): void {
-    if (this.fatal) return;
+    if (this.fatal || malformedRow(rec, this.ctx.issues, ' (a value with a quote must be written "like ""this""")')) return;
     const { issues } = this.ctx;
     const c = this.cols;
     const line = rec.line;
-    if (rec.malformed) {
-      issues.error({ line, reason: 'a quoted field is not closed properly (a value with a quote must be written "like ""this"""), or a value is not text or a number' });
-      return;
-    }
     let ok = true;
     if (rec.blank(c.person)) {
       issues.error({ line, column: 'person_id', reason: rec.missing(c.person) ? 'missing column "person_id"' : 'person_id is empty' });

@@ -3,6 +3,8 @@
  * open-addressing hash table over one growing arena: a million careers are
  * counted without making a string key per career.
  */
+import { grownInt32 } from './byte-interner.js';
+
 export class IntSeqCounter {
   private table: Int32Array = new Int32Array(1 << 12).fill(-1);
   private hashes = new Int32Array(1 << 11);
@@ -70,11 +72,7 @@ export class IntSeqCounter {
 
   private growEntries(): void {
     const n = this.hashes.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
+    const grow = (a: Int32Array) => grownInt32(a, n);
     this.hashes = grow(this.hashes);
     this.offsets = grow(this.offsets);
     this.lengths = grow(this.lengths);

@@ -89,3 +89,13 @@ export function probabilitiesFromCounts(pairs: readonly { from: string; count: n
   for (const p of pairs) total.set(p.from, (total.get(p.from) ?? 0) + p.count);
   return pairs.map((p) => p.count / (total.get(p.from) ?? p.count));
 }
+
+/**
+ * A row the parser could not read whole is said once, as an error on its line (`hint`: how to write the value
+ * right); true when it is, and the importer skips the row.
+ */
+export function malformedRow(rec: RecordView, issues: IssueList, hint = ''): boolean {
+  if (!rec.malformed) return false;
+  issues.error({ line: rec.line, reason: `a quoted field is not closed properly${hint}, or a value is not text or a number` });
+  return true;
+}

@@ -14,7 +14,7 @@
 import { ROLE_FAMILIES, roleSchema, type Role } from '../../contract/graph-data.js';
 import type { RoleChange } from '../../contract/imports.js';
 import { findColumns } from './columns.js';
-import type { ImportContext, ImportOutcome, Importer } from './kind-importer.js';
+import { malformedRow, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import type { RecordView } from './record-view.js';
 import { normalise } from '../text-match.js';
 
@@ -51,14 +51,10 @@ export class RoleCatalogueImporter implements Importer {
   }
 
   row(rec: RecordView): void {
-    if (this.fatal) return;
+    if (this.fatal || malformedRow(rec, this.ctx.issues)) return;
     const { issues } = this.ctx;
     const c = this.cols;
     const line = rec.line;
-    if (rec.malformed) {
-      issues.error({ line, reason: 'a quoted field is not closed properly, or a value is not text or a number' });
-      return;
-    }
     const get = (i: number) => (i >= 0 ? (rec.text(i) ?? '').trim() : '');
     let ok = true;
     for (const key of ['id', 'name', 'family'] as const) {

@@ -24,7 +24,7 @@
 import type { Transition, TransitionKind } from '../../contract/graph-data.js';
 import { TRANSITION_KINDS } from '../../contract/graph-data.js';
 import { findColumns } from './columns.js';
-import { probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
+import { malformedRow, probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import type { RecordView } from './record-view.js';
 
 export const TRANSITION_COLUMNS = {
@@ -79,14 +79,10 @@ export class TransitionTableImporter implements Importer {
   }
 
   row(rec: RecordView): void {
-    if (this.fatal) return;
+    if (this.fatal || malformedRow(rec, this.ctx.issues)) return;
     const { issues } = this.ctx;
     const c = this.cols;
     const line = rec.line;
-    if (rec.malformed) {
-      issues.error({ line, reason: 'a quoted field is not closed properly, or a value is not text or a number' });
-      return;
-    }
     let ok = true;
     const from = this.role(rec, c.from, c.fromName, 'from');
     const to = this.role(rec, c.to, c.toName, 'to');

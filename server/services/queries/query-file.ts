@@ -133,20 +133,15 @@ export function renderQueryText(def: QueryDefinition, engine: EngineName): strin
   return `${lines.join('\n')}\n${text.trim()}\n`;
 }
 
+/** What a query says about itself: name, titles, descriptions, parameters and columns. */
+export function queryHeader(def: QueryDefinition): Pick<QueryDefinition, 'name' | 'title' | 'titleJa' | 'description' | 'descriptionJa' | 'params' | 'columns'> {
+  const { name, title, titleJa, description, descriptionJa, params, columns } = def;
+  return { name, title, titleJa, description, descriptionJa, params, columns };
+}
+
 /** The JSON file of one query. */
 export function toQueryFile(def: QueryDefinition): QueryFile {
-  return {
-    format: 'rolepath.saved-query',
-    version: 1,
-    name: def.name,
-    title: def.title,
-    titleJa: def.titleJa,
-    description: def.description,
-    descriptionJa: def.descriptionJa,
-    params: def.params,
-    columns: def.columns,
-    cypher: { ...def.cypher },
-  };
+  return { format: 'rolepath.saved-query', version: 1, ...queryHeader(def), cypher: { ...def.cypher } };
 }
 
 /** A definition from a (schema-validated) JSON query file. @throws QueryFileError */

@@ -16,6 +16,7 @@ import {
   fromQueryFile,
   fromStored,
   parseQueryText,
+  queryHeader,
   renderQueryText,
   toQueryFile,
   toStored,
@@ -312,13 +313,7 @@ export class QueryService {
 
   private summary(def: QueryDefinition): SavedQuerySummary {
     return {
-      name: def.name,
-      title: def.title,
-      titleJa: def.titleJa,
-      description: def.description,
-      descriptionJa: def.descriptionJa,
-      params: def.params,
-      columns: def.columns,
+      ...queryHeader(def),
       builtIn: def.builtIn,
       engines: ENGINES.filter((e) => def.cypher[e]),
       runnable: Boolean(def.cypher[this.engine]),

@@ -64,16 +64,14 @@ export function reverseBfs(
 }
 
 /**
- * Fewest moves from source to target over the whole graph (no hop limit),
- * optionally restricted by `mask` and minCount; -1 if unreachable.
+ * Fewest moves from `source` to every node over the whole graph (no hop limit), -1 where unreached,
+ * optionally restricted by `mask` and minCount; stops once `target` (when given) is reached.
  */
-export function forwardHops(
+export function hopsFrom(
   graph: CompactGraph,
   source: number,
-  target: number,
-  mask: Uint8Array | null,
-  minCount: number,
-): number {
+  { target = -1, mask = null, minCount = 0 }: { target?: number; mask?: Uint8Array | null; minCount?: number } = {},
+): Int32Array {
   const { offsets, targets, counts } = graph;
   const hops = new Int32Array(graph.nodeCount).fill(-1);
   const queue = new Int32Array(graph.nodeCount);
@@ -83,7 +81,7 @@ export function forwardHops(
   let tail = 1;
   while (head < tail) {
     const u = queue[head++]!;
-    if (u === target) return hops[u]!;
+    if (u === target) break;
     for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
       const v = targets[e]!;
       if (hops[v]! >= 0 || (mask !== null && mask[v] === 0) || counts[e]! < minCount) continue;
@@ -91,5 +89,10 @@ export function forwardHops(
       queue[tail++] = v;
     }
   }
-  return -1;
+  return hops;
+}
+
+/** Fewest moves from source to target (no hop limit), optionally restricted by `mask` and minCount; -1 if unreachable. */
+export function forwardHops(graph: CompactGraph, source: number, target: number, mask: Uint8Array | null, minCount: number): number {
+  return hopsFrom(graph, source, { target, mask, minCount })[target]!;
 }

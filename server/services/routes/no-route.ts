@@ -5,7 +5,7 @@
  * meet. So a "no route" is never a dead end: it names the next questions.
  */
 import type { Lang } from '../../contract/lang.js';
-import { reverseBfs } from './bfs.js';
+import { hopsFrom, reverseBfs } from './bfs.js';
 import type { CompactGraph } from './compact-graph.js';
 import { roleLabel } from './diagnose.js';
 import { routeMessages } from './messages.js';
@@ -35,7 +35,7 @@ export const NO_ROUTE_LIST_LIMIT = 100;
 /** The no-route answer for `from` → `to` (indices), over every stored move. */
 export function noRouteAnswer(graph: CompactGraph, from: number, to: number, lang: Lang, limit = NO_ROUTE_LIST_LIMIT): NoRoute {
   const n = graph.nodeCount;
-  const forward = forwardDistances(graph, from);
+  const forward = hopsFrom(graph, from);
   const hops = new Int32Array(n);
   const queue = new Int32Array(n);
   reverseBfs(graph, to, new Uint8Array(n).fill(1), 0, n, -1, hops, queue);
@@ -54,27 +54,6 @@ export function noRouteAnswer(graph: CompactGraph, from: number, to: number, lan
     feedersTotal: feeders.length,
     reason: reasons.join(' '),
   };
-}
-
-/** Fewest moves from `source` to every node (-1 where unreached). */
-function forwardDistances(graph: CompactGraph, source: number): Int32Array {
-  const { offsets, targets } = graph;
-  const hops = new Int32Array(graph.nodeCount).fill(-1);
-  const queue = new Int32Array(graph.nodeCount);
-  hops[source] = 0;
-  queue[0] = source;
-  let head = 0;
-  let tail = 1;
-  while (head < tail) {
-    const u = queue[head++]!;
-    for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
-      const v = targets[e]!;
-      if (hops[v]! >= 0) continue;
-      hops[v] = hops[u]! + 1;
-      queue[tail++] = v;
-    }
-  }
-  return hops;
 }
 
 function listed(graph: CompactGraph, hops: Int32Array, self: number): RoleAtDistance[] {
