@@ -38,12 +38,12 @@ describe('history import above its small-input limits', () => {
     const rename = (id: string) => (Number(id.slice(1)) > 2000 ? `r${Number(id.slice(1)) - 1000}` : id);
     const denseCsv = csv.replace(/,r(\d+)\n/g, (_, n: string) => `,${rename(`r${n}`)}\n`);
     const dense = await run(denseCsv, roles(1_200));
-    const renamed = aggregates(sparse.write!);
-    renamed.transitions = renamed.transitions.map(([f, t, c, p]) => [rename(f as string), rename(t as string), c, p]);
-    renamed.routes = renamed.routes.map(([r, c]) => [(r as string).split('>').map(rename).join('>'), c]);
+    const { transitions, routes } = aggregates(sparse.write!);
+    const renamedTransitions = transitions.map(([f, t, c, p]) => [rename(String(f)), rename(String(t)), c, p]);
+    const renamedRoutes = routes.map(([r, c]) => [String(r).split('>').map(rename).join('>'), c]);
     const sort = (a: unknown[][]) => [...a].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-    expect(sort(renamed.transitions)).toEqual(sort(aggregates(dense.write!).transitions));
-    expect(sort(renamed.routes)).toEqual(sort(aggregates(dense.write!).routes));
+    expect(sort(renamedTransitions)).toEqual(sort(aggregates(dense.write!).transitions));
+    expect(sort(renamedRoutes)).toEqual(sort(aggregates(dense.write!).routes));
   });
 
   it('more than 2¹⁸ stints: people whose stints lie in different storage blocks are put together', async () => {
