@@ -6,7 +6,8 @@
  */
 // First: zod's settings must be in place before any schema is built.
 import './api/zod-config.js';
-import type { RoleDetailsResponse } from '../../server/contract/api.js';
+import type { GraphResponse, RoleDetailsResponse } from '../../server/contract/api.js';
+import type { DatasetUnit } from '../../server/contract/imports.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
 import { readToken } from './api/read-token.js';
@@ -16,6 +17,7 @@ import { RoleDirectory } from './graph/role-directory.js';
 import { GraphView } from './graph/view.js';
 import { t, type Lang, type Strings } from './i18n/strings.js';
 import { parseViewState, serializeViewState, type RouteParams } from './state/url-state.js';
+import { DatasetPicker } from './ui/dataset-picker.js';
 import { h } from './ui/dom.js';
 import { ExportPanel } from './ui/export-panel.js';
 import { ImportDialog } from './ui/import-dialog.js';
@@ -52,6 +54,9 @@ let loadedText = (s: Strings) => s.loading;
 let routeAnswer: RouteResponse | null = null;
 let dataVersion: Promise<string> = Promise.resolve('unknown');
 let datasets: string[] = [];
+/** The datasets asked for (`datasets=a,b`; undefined = the server's default) and the unit of those shown. */
+let chosenDatasets: string[] | undefined = initial.datasets;
+let datasetUnit: DatasetUnit | null = null;
 
 const s = () => t(lang);
 
@@ -82,7 +87,7 @@ function syncUrl(): void {
   // Until the panel has loaded, the query the link named is still the one to keep.
   const open = queriesPanel ? queriesPanel.openName : (initial.query ?? null);
   const queries = sideTabs.selected === 'queries' ? { panel: 'queries' as const, ...(open ? { query: open } : {}) } : {};
-  const query = serializeViewState({ lang, role: selected, route: routeQuery, alt, ...queries });
+  const query = serializeViewState({ lang, role: selected, route: routeQuery, alt, ...queries, ...(chosenDatasets ? { datasets: chosenDatasets } : {}) });
   history.replaceState(null, '', `${window.location.pathname}?${query}`);
 }
 
@@ -120,7 +125,7 @@ async function showRole(id: string | null): Promise<void> {
     return renderRoleHint($('details'), lang);
   }
   try {
-    details = await api.role(id);
+    details = await api.role(id, chosenDatasets);
     if (selected === id) renderDetails();
   } catch (err) {
     const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
@@ -185,7 +190,7 @@ async function runRoute(params: RouteParams, chosen: number): Promise<void> {
   form.clearErrors();
   routeMessage(s().finding);
   try {
-    const response = await api.routes(params, lang);
+    const response = await api.routes(params, lang, chosenDatasets);
     routeQuery = params;
     routeAnswer = response;
     results.show(response, chosen);
@@ -228,6 +233,7 @@ const exportPanel = new ExportPanel({
     directory: () => directory,
     dataVersion: () => dataVersion,
     datasets: () => datasets,
+    unit: () => datasetUnit,
   },
 });
 $('export-open').addEventListener('click', () => exportPanel.open());
@@ -236,8 +242,29 @@ $('path-diagram').addEventListener('click', () => exportPanel.open('route'));
 // ——— import ———
 
 // The import dialog's button sits next to Export…; a written import reloads the page (its state is in the address bar).
-const importDialog = new ImportDialog({ lang: () => lang, onImported: () => setTimeout(() => window.location.reload(), 1500) });
+// The reloaded page offers the dataset just imported (a role catalogue writes none).
+const importDialog = new ImportDialog({
+  lang: () => lang,
+  onImported: (report) => {
+    if (report.unit) DatasetPicker.rememberOffer(report.dataset);
+    setTimeout(() => window.location.reload(), 1500);
+  },
+});
 $('export-open').after(importDialog.button);
+
+// ——— datasets ———
+
+// A choice is loaded before anything changes: a mix the server refuses leaves the page as it was, with the message in the picker.
+const datasetPicker = new DatasetPicker({
+  lang: () => lang,
+  list: api.datasets,
+  choose: async (next) => {
+    const graph = await api.graph(next ?? undefined);
+    chosenDatasets = next ?? undefined;
+    await start(graph);
+  },
+});
+$('export-open').before(datasetPicker.root);
 
 /** Shows the path-diagram button while a route is shown, and keeps an open export dialog current. */
 function syncExport(): void {
@@ -334,6 +361,7 @@ $('search-box').replaceWith(search.root);
 function applyLanguage(): void {
   document.documentElement.lang = lang;
   importDialog.refresh();
+  datasetPicker.refresh();
   signIn.refresh();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = String(s()[el.dataset.i18n as 'tagline'])));
   document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', String(s()[el.dataset.i18nLabel as 'legend'])));
@@ -389,18 +417,27 @@ document.addEventListener('keydown', (e) => {
 const signIn = new SignInForm(s, () => void start());
 $('status').after(signIn.root);
 
-async function start(): Promise<void> {
+/** Whether the first graph has loaded (a later start is a change of datasets: the route and role shown are asked again). */
+let started = false;
+
+/** Loads and draws the graph (`prefetched`: the one a change of datasets already loaded). */
+async function start(prefetched?: GraphResponse): Promise<void> {
   status(s().loading);
   try {
-    const graph = await api.graph();
+    const graph = prefetched ?? (await api.graph(chosenDatasets));
     // Fetched right after the graph, so exports of the view name the data version they show.
     dataVersion = api.health().then(
       (health) => health.dataVersion,
       () => 'unknown',
     );
-    datasets = [...new Set(graph.elements.edges.map((e) => e.data.dataset))];
+    datasets = graph.datasets?.used ?? [...new Set(graph.elements.edges.map((e) => e.data.dataset))];
+    datasetUnit = graph.datasets?.unit ?? null;
+    datasetPicker.setShown(graph.datasets ?? null);
     directory = RoleDirectory.fromGraph(graph);
     reach = new Reach(graph.elements.edges.map((e) => e.data));
+    // Another choice of datasets replaces the graph drawn (and stops a layout still running for it).
+    view?.cancelLayout();
+    view?.core.destroy();
     $('cy').replaceChildren();
     view = new GraphView($('cy'), graph, lang);
     const v = view;
@@ -442,6 +479,13 @@ async function start(): Promise<void> {
     loadedText = (st) => st.loaded(graph.elements.nodes.length, edges);
     status(loadedText(s()));
     document.body.dataset.ready = 'true';
+    document.body.dataset.datasets = datasets.join(',');
+    if (started) {
+      syncUrl();
+      if (routeQuery) await runRoute(routeQuery, alt);
+      return await showRole(selected);
+    }
+    started = true;
     if (initial.route) {
       form.fill(initial.route);
       await runRoute(initial.route, initial.alt);
@@ -453,6 +497,11 @@ async function start(): Promise<void> {
     if (err instanceof ApiError && err.status === 401) {
       status('');
       return signIn.show(readToken.get() !== null);
+    }
+    // A link naming datasets the server refuses (a mix of units, a name it does not know): its message, and the picker to choose again.
+    if (err instanceof ApiError && err.status === 400 && (err.code === 'dataset_mix' || err.details.some((d) => d.field === 'datasets'))) {
+      status(s().error(err.message), true);
+      return void datasetPicker.open(err, chosenDatasets);
     }
     const text = err instanceof ApiError && err.code === 'network' ? s().networkError : s().error(err instanceof Error ? err.message : String(err));
     status(text, true, () => void start());

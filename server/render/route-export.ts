@@ -33,8 +33,8 @@ export function routeExportInput(s: RouteExportSource): RouteExport | null {
     route: alt + 1,
     dataVersion: answer.dataVersion,
     exportedAt: s.exportedAt.toISOString(),
-    // The datasets the answer was drawn from, not every dataset stored.
-    source: describeSource(answer.datasets?.used ?? [...s.datasets].sort(), routeSources(route), s.lang),
+    // The datasets the answer was drawn from (not every dataset stored) and what their numbers count.
+    source: describeSource(answer.datasets?.used ?? [...s.datasets].sort(), routeSources(route), s.lang, answer.datasets?.unit ?? null),
   };
   return { route, query: answer.query, alt, total: answer.routes.length, roles: s.roles, provenance, lang: s.lang };
 }

@@ -15,6 +15,7 @@ import {
   type RoleSearchResponse,
 } from '../../../server/contract/api.js';
 import { compactGraphResponse, decodeCompactGraph } from '../../../server/contract/graph-compact.js';
+import { datasetListResponse, type DatasetListResponse } from '../../../server/contract/imports.js';
 import { routeResponse, type RouteResponse } from '../../../server/contract/routes.js';
 import {
   importResponse,
@@ -153,17 +154,32 @@ const queries = {
     }),
 };
 
+/**
+ * The datasets an answer is drawn from: `datasets=a,b` when some were chosen; none (the server's default
+ * selection) when `datasets` is empty or absent. The server refuses a mix of units with 400 `dataset_mix`.
+ */
+function withDatasets(search: URLSearchParams, datasets?: readonly string[]): URLSearchParams {
+  if (datasets?.length) search.set('datasets', datasets.join(','));
+  return search;
+}
+
 /** The HTTP API, one function per endpoint. */
 export const api = {
   health: (): Promise<HealthResponse> => getJson('/api/health', healthResponse),
+  /** The stored datasets (unit, size, import date) and the server's default selection. */
+  datasets: (): Promise<DatasetListResponse> => getJson('/api/datasets', datasetListResponse),
   /** The whole graph, fetched in columns (a fifth of the bytes; no evidence text, which role pages carry) and given back in the Cytoscape shape. */
-  graph: async (): Promise<GraphResponse> => decodeCompactGraph(await getJson('/api/graph?shape=compact', compactGraphResponse)),
-  role: (id: string): Promise<RoleDetailsResponse> => getJson(`/api/roles/${encodeURIComponent(id)}`, roleDetailsResponse),
+  graph: async (datasets?: readonly string[]): Promise<GraphResponse> =>
+    decodeCompactGraph(await getJson(`/api/graph?${withDatasets(new URLSearchParams({ shape: 'compact' }), datasets)}`, compactGraphResponse)),
+  role: (id: string, datasets?: readonly string[]): Promise<RoleDetailsResponse> => {
+    const search = withDatasets(new URLSearchParams(), datasets).toString();
+    return getJson(`/api/roles/${encodeURIComponent(id)}${search ? `?${search}` : ''}`, roleDetailsResponse);
+  },
   searchRoles: (q: string, limit = 20): Promise<RoleSearchResponse> =>
     getJson(`/api/roles?${new URLSearchParams({ q, limit: String(limit) })}`, roleSearchResponse),
   /** Routes for a query; only parameters that differ from the API defaults are sent. */
-  routes: (query: RouteParams, lang?: 'en' | 'ja'): Promise<RouteResponse> => {
-    const search = routeSearchParams(query);
+  routes: (query: RouteParams, lang?: 'en' | 'ja', datasets?: readonly string[]): Promise<RouteResponse> => {
+    const search = withDatasets(routeSearchParams(query), datasets);
     // The notes and the no-route answer come in the page's language.
     if (lang) search.set('lang', lang);
     return getJson(`/api/routes?${search}`, routeResponse);

@@ -18,6 +18,7 @@ import { renderRouteExport, routeTitle } from '../../../server/render/render.js'
 import { routeExportInput, routeExportRoleIds } from '../../../server/render/route-export.js';
 import { routeSvg, type DiagramDirection } from '../../../server/render/route-svg.js';
 import type { RoleFamily } from '../../../server/contract/graph-data.js';
+import type { DatasetUnit } from '../../../server/contract/imports.js';
 import type { RouteResponse } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
@@ -55,6 +56,8 @@ export interface ExportSource {
   dataVersion(): Promise<string>;
   /** The datasets of the graph on screen. */
   datasets(): string[];
+  /** What their numbers count (the graph answer's `datasets.unit`), when known. */
+  unit?(): DatasetUnit | null;
 }
 
 export interface ExportFile {
@@ -186,7 +189,7 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
     route: shown && route ? shown.alt + 1 : null,
     dataVersion: shown && route ? shown.response.dataVersion : await source.dataVersion(),
     exportedAt,
-    source: describeSource([...source.datasets()].sort(), [], o.lang),
+    source: describeSource([...source.datasets()].sort(), [], o.lang, source.unit?.() ?? null),
   };
   const s = t(o.lang);
   const title = shown && route ? `rolepath — ${routeTitle({ query: shown.response.query, roles: roleMap(source.directory(), route.roles), lang: o.lang })}` : 'rolepath — role graph';

@@ -259,6 +259,30 @@ export const en = {
   qReplaces: (name: string) => `You already have a query named “${name}”: saving replaces it.`,
   qBuiltInName: (name: string) => `“${name}” is a built-in query and cannot be overwritten: choose another name.`,
   qCopyOf: (title: string) => `${title} (copy)`,
+  // datasets
+  datasetsButton: (names: string, unit: string) => `Data: ${names} (${unit})`,
+  datasetsButtonDefault: 'Data: server default',
+  datasetsButtonTitle: 'Choose the datasets the graph, role pages, routes and exports use',
+  datasetsTitle: 'Datasets',
+  datasetsHelp:
+    'Tick one dataset, or several of the same unit: counts add up only within one unit (an account in an article is not a person), and a table of probabilities stands alone.',
+  datasetsLoading: 'Loading the datasets…',
+  datasetsLoadFailed: (msg: string) => `Could not load the datasets: ${msg}`,
+  datasetUnit: { people: 'people', accounts: 'accounts in articles', probability: 'probabilities only' },
+  datasetUnitShort: { people: 'people', accounts: 'accounts', probability: 'probabilities' },
+  datasetSize: (moves: number, people: number) => `${moves} move${moves === 1 ? '' : 's'}${people ? `, ${people} ${people === 1 ? 'person' : 'people'}` : ''}`,
+  datasetImported: (date: string) => `imported ${date}`,
+  datasetBuiltIn: 'built in (the articles)',
+  datasetDefault: 'default',
+  datasetsMixHint: 'These do not combine: the server will refuse the mix.',
+  datasetsPickOne: 'Tick at least one dataset.',
+  datasetsShow: 'Show',
+  datasetsUseDefault: 'Use the default',
+  datasetsShowing: 'Loading the chosen data…',
+  datasetsRefused: 'The server did not show this choice:',
+  datasetNew: (name: string, unit: string) => `New dataset “${name}” (${unit}) imported.`,
+  datasetShowNew: 'Show it',
+  datasetDismiss: 'Dismiss',
 } as const;
 
 /** The shape of `en` with its literal types widened, so the Japanese table must have exactly the same keys and signatures. */

@@ -32,6 +32,8 @@ export interface ViewState {
   panel?: 'queries';
   /** The saved query open there (`q=name`). */
   query?: string;
+  /** The datasets shown (`datasets=a,b`, the API's parameter); absent = the server's default selection. */
+  datasets?: string[];
 }
 
 /** The route API's defaults (server/contract/routes.ts). */
@@ -60,6 +62,7 @@ export function parseViewState(search: string): ViewState {
   const from = p.get('from')?.trim() ?? '';
   const to = p.get('to')?.trim() ?? '';
   const mode = p.get('mode');
+  const datasets = datasetList(p.get('datasets'));
   const route: RouteParams | null =
     from && to
       ? {
@@ -83,7 +86,13 @@ export function parseViewState(search: string): ViewState {
     // Left out when absent, so links without them read back exactly as before.
     ...(p.get('panel') === 'queries' || p.get('q')?.trim() ? { panel: 'queries' as const } : {}),
     ...(p.get('q')?.trim() ? { query: p.get('q')!.trim() } : {}),
+    ...(datasets.length ? { datasets } : {}),
   };
+}
+
+/** `datasets=a,b` as the API takes it: names trimmed, empty and repeated ones dropped, order kept. */
+export function datasetList(s: string | null): string[] {
+  return [...new Set(list(s))];
 }
 
 /**
@@ -106,6 +115,7 @@ export function routeSearchParams(route: RouteParams): URLSearchParams {
 /** Writes a ViewState as a query string (without the leading `?`); defaults are left out to keep links short. */
 export function serializeViewState(state: ViewState): string {
   const p = new URLSearchParams({ lang: state.lang });
+  if (state.datasets?.length) p.set('datasets', [...new Set(state.datasets)].join(','));
   if (state.role) p.set('role', state.role);
   if (state.route) {
     for (const [k, v] of routeSearchParams(state.route)) p.set(k, v);

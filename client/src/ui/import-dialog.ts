@@ -75,8 +75,8 @@ const STRINGS = {
 
 export interface ImportDialogOptions {
   lang: () => Lang;
-  /** Called after data was written (the page reloads its graph). */
-  onImported: () => void;
+  /** Called with the report after data was written (the page reloads its graph and offers the new dataset). */
+  onImported: (report: ImportReport) => void;
 }
 
 /** The dialog, appended to `document.body`; `button` opens it. */
@@ -151,7 +151,7 @@ export class ImportDialog {
         });
         status.textContent = !result.ok ? s.rejected(result.rejected) : result.written ? s.written : s.ok;
         report.replaceChildren(...this.describe(result));
-        if (result.written) this.opts.onImported();
+        if (result.written) this.opts.onImported(result);
       } catch (err) {
         status.textContent = err instanceof ApiError || err instanceof Error ? err.message : String(err);
       } finally {
