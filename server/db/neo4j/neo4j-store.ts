@@ -37,6 +37,10 @@ export function translateError(err: unknown): unknown {
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     return storeUnavailable(`Neo4j has no such database (check NEO4J_DATABASE): ${first}`);
   }
+  if (code.endsWith('MemoryPoolOutOfMemoryError')) {
+    // "Transient" to Neo4j, but the same write would fail again: say which limit, don't invite a retry.
+    return new AppError(422, 'store_memory_limit', `The operation needs more memory than Neo4j allows one transaction (db.memory.transaction.max); nothing was written. ${first}`, [{ code }]);
+  }
   if (code.startsWith('Neo.TransientError.')) {
     return new AppError(503, 'store_busy', `Neo4j could not complete this now; try again shortly (${code}).`, [{ code }]);
   }
