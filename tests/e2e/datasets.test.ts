@@ -21,6 +21,8 @@ const TOKEN = 'e2e-datasets-admin-token-0123456789';
 const DATASET = 'e2e-hr';
 /** People who made each move (k = 5 keeps them all): customer support → HR → labour law, and a longer way round. */
 const TABLE = 'from,to,count\ncustomer-support,hr,12\nhr,labour-law,8\ncustomer-support,sales,6\nsales,hr,5\n';
+/** A published-style table of shares only (unit probability). */
+const SHARES = 'from,to,probability\ncustomer-support,hr,0.4\nhr,labour-law,0.5\n';
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 
 let server: SpawnedServer;
@@ -30,12 +32,14 @@ let page: Page;
 beforeAll(async () => {
   await mkdir(OUT, { recursive: true });
   [server, browser] = await Promise.all([spawnServer({ ADMIN_TOKEN: TOKEN }), launchBrowser()]);
-  const res = await fetch(`${server.url}/api/imports?kind=transitions&dataset=${DATASET}&minCount=5`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' },
-    body: TABLE,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
+  for (const [name, body] of [[DATASET, TABLE], ['e2e-shares', SHARES]] as const) {
+    const res = await fetch(`${server.url}/api/imports?kind=transitions&dataset=${name}&minCount=5`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' },
+      body,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page.setDefaultTimeout(20_000);
 }, 120_000);
@@ -107,6 +111,10 @@ describe('datasets in the page', () => {
     await page.locator('[data-testid="path-diagram"]').waitFor({ state: 'visible' });
     const drawn = await page.evaluate(() => (window as unknown as { __cy: Core }).__cy.edges('.route-edge').map((e) => `${e.source().id()}>${e.target().id()}`).sort());
     expect(drawn).toEqual(['customer-support>hr', 'hr>labour-law']);
+    // Counts in the dataset's unit: people, not the articles' accounts.
+    const steps = (await page.locator('[data-testid="route-steps"]').textContent()) ?? '';
+    expect(steps).toContain('12 people · probability 67%');
+    expect(steps).not.toContain('account');
     expect(new URL(page.url()).searchParams.get('datasets')).toBe(DATASET);
 
     await page.locator('[data-testid="path-diagram"]').click();
@@ -125,6 +133,7 @@ describe('datasets in the page', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '日本語' }).click();
     expect(await page.locator('[data-testid="datasets-open"]').textContent()).toBe(`データ: ${DATASET}（人数）`);
+    expect(await page.locator('[data-testid="route-steps"]').textContent()).toContain('12 人');
     await page.locator('[data-testid="path-diagram"]').click();
     await page.locator('[data-testid="export-preview"] img').waitFor();
     const svgJa = await exportFile('svg');
@@ -139,10 +148,15 @@ describe('datasets in the page', () => {
 
   it('a link opens the same data; a link mixing units says why and lets you choose again', async () => {
     const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    await other.goto(page.url());
+    await other.goto(`${page.url()}&role=hr`);
     await other.locator(`body[data-datasets="${DATASET}"]`).waitFor();
     expect(await edgeCount(other)).toBe(4);
     await other.locator('[data-testid="alternatives"]').waitFor();
+    // The role page is drawn from the same dataset: HR's moves with their people.
+    const details = other.locator('[data-testid="role-details"] [data-testid="outgoing"]');
+    await details.waitFor();
+    expect(await details.textContent()).toContain('8 people');
+    expect(await other.locator('[data-testid="role-details"]').textContent()).not.toContain('account');
 
     await other.goto(`${server.url}/?lang=en&datasets=articles,${DATASET}`);
     const error = other.locator('[data-testid="datasets-error"]');
@@ -154,6 +168,22 @@ describe('datasets in the page', () => {
     await other.locator('body[data-datasets="articles"]').waitFor();
     expect(new URL(other.url()).searchParams.get('datasets')).toBe('articles');
     await other.close();
+  });
+
+  it('a table of probabilities: routes show its probabilities, no counts, and the export names the unit', async () => {
+    await page.goto(`${server.url}/?lang=en&datasets=e2e-shares&from=customer-support&to=labour-law`);
+    await page.locator('body[data-datasets="e2e-shares"]').waitFor();
+    expect(await page.locator('[data-testid="datasets-open"]').textContent()).toBe('Data: e2e-shares (probabilities)');
+    const steps = page.locator('[data-testid="route-steps"]');
+    await steps.waitFor();
+    expect(await steps.textContent()).toContain('probability 40%');
+    expect(await steps.textContent()).toContain('probability 50%');
+    expect(await steps.textContent()).not.toMatch(/No recorded move|\d+ accounts?\b|\d+ people/);
+    await page.locator('[data-testid="path-diagram"]').click();
+    await page.locator('[data-testid="export-preview"] img').waitFor();
+    const json = JSON.parse(await exportFile('json'));
+    expect(json.provenance.source).toContain('dataset "e2e-shares" (unit: probability)');
+    await page.keyboard.press('Escape');
   });
 
   it('after an import, the page offers the new dataset', async () => {

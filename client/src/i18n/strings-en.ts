@@ -29,6 +29,9 @@ export const en = {
   comesFrom: 'Where people come from',
   none: 'None recorded.',
   accounts: (n: number) => `${n} account${n === 1 ? '' : 's'}`,
+  /** A move's count in its dataset's unit; nothing for a table of probabilities (it has no counts). */
+  counted: (n: number, unit: 'people' | 'accounts' | 'probability') =>
+    unit === 'probability' ? '' : unit === 'people' ? `${n} ${n === 1 ? 'person' : 'people'}` : `${n} account${n === 1 ? '' : 's'}`,
   probability: 'probability',
   pct,
   skills: 'Skills',

@@ -23,6 +23,7 @@ export const ja: Strings = {
   comesFrom: 'ここへ来る前の職種',
   none: '記録なし',
   accounts: (n) => `${n} 件の事例`,
+  counted: (n, unit) => (unit === 'probability' ? '' : unit === 'people' ? `${n} 人` : `${n} 件の事例`),
   probability: '確率',
   pct,
   skills: 'スキル',

@@ -35,7 +35,7 @@ export function renderRolePanel(container: HTMLElement, details: RoleDetailsResp
       h('h3', {}, title),
       moves.length === 0
         ? h('p', { class: 'muted' }, s.none)
-        : h('ol', {}, ...moves.map((m) => moveItem(m, lang, onRole))),
+        : h('ol', {}, ...moves.map((m) => moveItem(m, lang, onRole, details.datasets?.unit ?? 'accounts'))),
     );
   const button = (label: string, action: (id: string) => void, cls: string) => {
     const b = h('button', { type: 'button', class: cls }, label);
@@ -65,7 +65,8 @@ export function renderRolePanel(container: HTMLElement, details: RoleDetailsResp
   );
 }
 
-function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void): HTMLLIElement {
+/** One move of the role, its count in the answer's unit (`unit`: none for a table of probabilities). */
+function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void, unit: 'people' | 'accounts' | 'probability'): HTMLLIElement {
   const s = t(lang);
   const link = h('button', { type: 'button', class: 'role-link' }, lang === 'ja' ? m.other.nameJa : m.other.name);
   link.addEventListener('click', () => onRole(m.other.id));
@@ -73,7 +74,7 @@ function moveItem(m: RoleMoveDto, lang: Lang, onRole: (id: string) => void): HTM
     'li',
     {},
     link,
-    h('span', { class: 'meta' }, ` ${s.accounts(m.count)} · ${s.probability} ${s.pct(m.probability)} · ${s.kind[m.kind]}`),
+    h('span', { class: 'meta' }, ` ${[s.counted(m.count, unit), `${s.probability} ${s.pct(m.probability)}`, s.kind[m.kind]].filter(Boolean).join(' · ')}`),
     m.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${skillsIn(m, lang).join(', ')}`) : null,
     m.evidence.length
       ? h(

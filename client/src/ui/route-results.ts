@@ -96,8 +96,9 @@ export class RouteResults {
     this.body.querySelector(i >= 0 ? 'li[aria-current="step"]' : '.stepper')?.scrollIntoView({ block: 'nearest' });
     const s = t(this.opts.lang());
     const move = route.steps[i];
+    const counted = move ? s.counted(move.count, this.unit) : '';
     this.announce.textContent = move
-      ? `${s.stepOf(i + 1, route.steps.length)}: ${this.name(move.from)} → ${this.name(move.to)}. ${s.accounts(move.count)}, ${s.probability} ${s.pct(move.probability)}.`
+      ? `${s.stepOf(i + 1, route.steps.length)}: ${this.name(move.from)} → ${this.name(move.to)}. ${counted ? `${counted}, ` : ''}${s.probability} ${s.pct(move.probability)}.`
       : `${s.overview}: ${this.pathText(route)}`;
     this.opts.onStep(i);
   }
@@ -105,6 +106,11 @@ export class RouteResults {
   /** Re-draws in the current language. */
   setLang(): void {
     if (this.response) this.render();
+  }
+
+  /** What the answer's counts count (the seed's articles: accounts). */
+  private get unit(): 'people' | 'accounts' | 'probability' {
+    return this.response?.datasets?.unit ?? 'accounts';
   }
 
   private name(id: string): string {
@@ -207,7 +213,9 @@ export class RouteResults {
         link.addEventListener('click', () => this.goTo(current ? -1 : i));
         // Say what the move is: one people made, an author's recommendation or an organisational split.
         const kinds = (move.kinds ?? []).map((k) => s.kind[k]).join(' / ');
-        const meta = move.count > 0 ? `${s.accounts(move.count)} · ${s.probability} ${s.pct(move.probability)}${kinds ? ` · ${kinds}` : ''}` : s.noStoredMove;
+        // Counts in the answer's unit (people, accounts); a table of probabilities has none, only its probabilities.
+        const stored = this.unit === 'probability' ? move.probability > 0 : move.count > 0;
+        const meta = stored ? [s.counted(move.count, this.unit), `${s.probability} ${s.pct(move.probability)}`, kinds].filter(Boolean).join(' · ') : s.noStoredMove;
         return h(
           'li',
           current ? { class: 'current', 'aria-current': 'step', 'data-step': String(i) } : { 'data-step': String(i) },
