@@ -23,7 +23,7 @@ export const PROPERTY_KEYS = [
   // SavedQuery
   'title', 'titleJa', 'params', 'columns', 'kuzuCypher', 'neo4jCypher', 'createdAt', 'updatedAt',
   // Dataset
-  'minCount', 'importedAt', 'rowsRead', 'people', 'stints', 'transitions', 'routes', 'suppressedTransitions', 'suppressedRoutes',
+  'unit', 'minCount', 'importedAt', 'rowsRead', 'people', 'stints', 'transitions', 'routes', 'suppressedTransitions', 'suppressedRoutes',
 ] as const;
 
 /** Which label a relationship type connects (for path completions). */
