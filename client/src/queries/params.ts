@@ -89,3 +89,18 @@ export function specsForSave(cypher: string, declared: readonly ParamSpec[], val
     return value === undefined ? (spec.default === undefined ? rest : spec) : { ...rest, default: value };
   });
 }
+
+/** Parameters to send: for a saved query as it is, its declared ones; for edited or new Cypher, those the text uses. */
+export function requestParams(values: ReadonlyMap<string, FieldValue>, specs: readonly ParamSpec[], text: string, asSaved: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (name: string, spec: ParamSpec | undefined, v: FieldValue | undefined) => {
+    if (spec) {
+      const value = v === undefined ? undefined : requestValue(spec, v);
+      if (value !== undefined) out[name] = value;
+      else if (!asSaved && spec.default !== undefined) out[name] = spec.default;
+    } else if (typeof v === 'string' && v !== '') out[name] = adHocValue(v);
+  };
+  if (asSaved) for (const spec of specs) put(spec.name, spec, values.get(spec.name));
+  else for (const name of usedParameters(text)) put(name, specs.find((p) => p.name === name), values.get(name));
+  return out;
+}

@@ -9,3 +9,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) if (c !== null && c !== undefined) el.append(c);
   return el;
 }
+
+/**
+ * Makers of elements whose words follow the language: each registers in `relabels` how to set its text,
+ * and a language switch calls them all with the new strings.
+ */
+export function relabelling<S>(relabels: ((s: S) => void)[]) {
+  const text = <K extends keyof HTMLElementTagNameMap>(tag: K, get: (s: S) => string, attrs: Record<string, string> = {}) => {
+    const el = h(tag, attrs);
+    relabels.push((s) => (el.textContent = get(s)));
+    return el;
+  };
+  const button = (get: (s: S) => string, onClick: () => void, attrs: Record<string, string> = {}) => {
+    const b = text('button', get, { type: 'button', ...attrs });
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  return { text, button };
+}

@@ -7,7 +7,7 @@ import type { SavedQuerySummary } from '../../../server/contract/queries.js';
 import { fold } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { adminToken } from '../queries/admin-token.js';
-import { h } from './dom.js';
+import { h, relabelling } from './dom.js';
 
 /** Title and description in the page's language (English when there is no Japanese). */
 export function localized(q: Pick<SavedQuerySummary, 'title' | 'titleJa' | 'description' | 'descriptionJa'>, lang: Lang): { title: string; description: string } {
@@ -91,17 +91,8 @@ export class QueryLibrary {
   readonly status: HTMLParagraphElement;
 
   constructor(container: HTMLElement, private readonly opts: QueryLibraryOptions) {
-    const label = (text: (s: Strings) => string, attrs: Record<string, string> = {}, tag: 'label' | 'h2' | 'summary' | 'p' = 'label') => {
-      const el = h(tag, attrs);
-      this.relabels.push((s) => (el.textContent = text(s)));
-      return el;
-    };
-    const button = (text: (s: Strings) => string, onClick: () => void, attrs: Record<string, string> = {}) => {
-      const b = h('button', { type: 'button', ...attrs });
-      this.relabels.push((s) => (b.textContent = text(s)));
-      b.addEventListener('click', onClick);
-      return b;
-    };
+    const { text, button } = relabelling<Strings>(this.relabels);
+    const label = (get: (s: Strings) => string, attrs: Record<string, string> = {}, tag: 'label' | 'h2' | 'summary' | 'p' = 'label') => text(tag, get, attrs);
     this.search = h('input', { id: 'query-search', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-controls': 'query-list', 'data-testid': 'query-search' });
     this.search.addEventListener('input', () => this.render());
     this.list = h('ul', { id: 'query-list', class: 'query-list', 'data-testid': 'query-list' });

@@ -5,20 +5,20 @@
  * as", delete for the user's own queries, and export. Talks to the API only
  * through the functions it is given.
  */
-import type { EngineName, ParamSpec, RunResponse, SavedQueryDto } from '../../../server/contract/queries.js';
+import type { EngineName, RunResponse, SavedQueryDto } from '../../../server/contract/queries.js';
 import { ApiError, type api } from '../api/client.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { adminToken } from '../queries/admin-token.js';
-import type { CypherEditor } from '../queries/cypher-editor.js';
-import { saveFile } from '../queries/download.js';
-import { adHocValue, formatParamSpecs, requestValue, specsForSave, usedParameters, type FieldValue } from '../queries/params.js';
+import { formatParamSpecs, requestParams, specsForSave, usedParameters } from '../queries/params.js';
 import { highlightIds } from '../queries/results.js';
-import { h } from './dom.js';
+import { h, relabelling } from './dom.js';
 import { localized, originBadge, QueryLibrary, TokenField } from './queries-library.js';
 import { QueryParamsForm } from './queries-params.js';
 import { QueryResults } from './queries-results.js';
-import { SaveQueryDialog, type SaveDraft } from './queries-save.js';
+import { QueryTextBox } from './queries-text.js';
+import { describeError, downloadQueries, importQueries, showWriteError } from './queries-files.js';
+import { draftFor, SaveQueryDialog, type SaveDraft } from './queries-save.js';
 import type { RoleOption } from './role-combobox.js';
 
 export interface QueriesPanelOptions {
@@ -41,8 +41,6 @@ interface Current {
   lastRun: { text: string; columns: string[] } | null;
 }
 
-type Editor = Pick<CypherEditor, 'text' | 'setText' | 'setParameters' | 'showServerError' | 'relabel' | 'focus'>;
-
 /** The panel, built into `container`. */
 export class QueriesPanel {
   private readonly library: QueryLibrary;
@@ -53,9 +51,7 @@ export class QueriesPanel {
   private readonly description: HTMLParagraphElement;
   private readonly noCypher: HTMLParagraphElement;
   private readonly params: QueryParamsForm;
-  private readonly editorHost: HTMLElement;
-  private readonly plain: HTMLTextAreaElement;
-  private readonly editorNote: HTMLParagraphElement;
+  private readonly textBox: QueryTextBox;
   private readonly edited: HTMLParagraphElement;
   private readonly status: HTMLParagraphElement;
   private readonly results: QueryResults;
@@ -63,8 +59,6 @@ export class QueriesPanel {
   private readonly token: TokenField;
   private readonly actions: { run: HTMLButtonElement; saveAs: HTMLButtonElement; del: HTMLButtonElement; json: HTMLButtonElement; cypher: HTMLButtonElement };
   private readonly relabels: ((s: Strings) => void)[] = [];
-  private editor: Editor | null = null;
-  private editorLoading: Promise<void> | null = null;
   private engine: EngineName = 'kuzu';
   private loaded: Promise<void> | null = null;
   private current: Current | null = null;
@@ -72,23 +66,14 @@ export class QueriesPanel {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, private readonly opts: QueriesPanelOptions) {
-    const text = <K extends keyof HTMLElementTagNameMap>(tag: K, get: (s: Strings) => string, attrs: Record<string, string> = {}) => {
-      const el = h(tag, attrs);
-      this.relabels.push((s) => (el.textContent = get(s)));
-      return el;
-    };
-    const button = (get: (s: Strings) => string, onClick: () => void, attrs: Record<string, string> = {}) => {
-      const b = text('button', get, { type: 'button', ...attrs });
-      b.addEventListener('click', onClick);
-      return b;
-    };
+    const { text, button } = relabelling<Strings>(this.relabels);
 
     this.libraryView = h('div', { class: 'query-library', 'data-testid': 'query-library' });
     this.library = new QueryLibrary(this.libraryView, {
       lang: opts.lang,
       onOpen: (name) => void this.openQuery(name),
       onNew: () => this.newQuery(),
-      onExportBundle: (scope) => void this.download(() => opts.queries.exportBundle(scope), this.library.status),
+      onExportBundle: (scope) => void downloadQueries(() => opts.queries.exportBundle(scope), this.library.status, opts.lang()),
       onImport: (file) => void this.importFile(file),
       onTokenChange: () => this.refreshTokens(),
     });
@@ -105,16 +90,13 @@ export class QueriesPanel {
       onSubmit: () => void this.run(),
       onChange: () => this.paramsChanged(),
     });
-    this.plain = h('textarea', { id: 'query-cypher-plain', class: 'cypher-plain', rows: '8', spellcheck: 'false', 'data-testid': 'cypher-plain' });
-    this.plain.addEventListener('input', () => this.textChanged());
-    this.plain.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        void this.run();
-      }
+    this.textBox = new QueryTextBox({
+      lang: opts.lang,
+      engine: () => this.engine,
+      onRun: () => void this.run(),
+      onChange: () => this.textChanged(),
+      onReady: () => this.paramsChanged(),
     });
-    this.editorHost = h('div', { class: 'cypher-editor', 'data-testid': 'cypher-editor' }, this.plain);
-    this.editorNote = h('p', { class: 'help', 'aria-live': 'polite' });
     this.edited = text('p', (s) => s.qEdited, { class: 'help query-edited', hidden: '' });
     this.status = h('p', { class: 'query-status', role: 'status', 'data-testid': 'query-status' });
     this.results = new QueryResults(h('div'), {
@@ -146,8 +128,8 @@ export class QueriesPanel {
       text('h3', (s) => s.qParams),
       paramsHost,
       text('label', (s) => s.qCypher, { for: 'query-cypher-plain', id: 'query-cypher-label', class: 'cypher-label' }),
-      this.editorHost,
-      this.editorNote,
+      this.textBox.host,
+      this.textBox.note,
       this.edited,
       h('div', { class: 'form-actions query-actions' }, this.actions.run, this.actions.saveAs, this.actions.del),
       h('div', { class: 'query-exports' }, this.actions.json, this.actions.cypher),
@@ -202,9 +184,7 @@ export class QueriesPanel {
     this.results.setLang();
     this.dialog.setLang();
     this.token.refresh();
-    this.editor?.relabel();
-    this.plain.setAttribute('aria-label', s.qEditorLabel);
-    this.plain.placeholder = s.qEditorPlaceholder;
+    this.textBox.relabel(s);
     this.renderHead();
   }
 
@@ -223,7 +203,7 @@ export class QueriesPanel {
     }
     this.current = { saved: dto, lastRun: null };
     this.params.show(dto.params, [], false);
-    this.setText(dto.cypher ?? '');
+    this.textBox.setText(dto.cypher ?? '');
     this.afterOpen(focus);
   }
 
@@ -231,9 +211,9 @@ export class QueriesPanel {
   newQuery(): void {
     this.current = { saved: null, lastRun: null };
     this.params.show([], [], false);
-    this.setText('');
+    this.textBox.setText('');
     this.afterOpen(false);
-    this.focusEditor();
+    this.textBox.focus();
   }
 
   private afterOpen(focus: boolean): void {
@@ -244,7 +224,7 @@ export class QueriesPanel {
     this.textChanged(true);
     this.libraryView.hidden = true;
     this.queryView.hidden = false;
-    void this.loadEditor();
+    void this.textBox.load();
     if (focus) this.heading.focus();
     this.opts.onOpen?.(this.openName);
   }
@@ -276,59 +256,12 @@ export class QueriesPanel {
     this.actions.json.parentElement!.hidden = !saved;
   }
 
-  // ——— the editor ———
-
-  private text(): string {
-    return this.editor ? this.editor.text() : this.plain.value;
-  }
-
-  private setText(text: string): void {
-    if (this.editor) this.editor.setText(text);
-    else this.plain.value = text;
-  }
-
-  private focusEditor(): void {
-    if (this.editor) this.editor.focus();
-    else this.plain.focus();
-  }
-
-  /** Loads CodeMirror on first use and puts it in place of the plain text box. */
-  private loadEditor(): Promise<void> {
-    if (this.editorLoading) return this.editorLoading;
-    const s = () => t(this.opts.lang());
-    this.editorNote.textContent = s().qEditorLoading;
-    this.editorLoading = import('../queries/cypher-editor.js')
-      .then(({ createCypherEditor }) => {
-        const hadFocus = document.activeElement === this.plain;
-        const host = h('div');
-        this.editorHost.replaceChildren(host);
-        const editor = createCypherEditor(host, this.plain.value, {
-          onRun: () => void this.run(),
-          onChange: () => this.textChanged(),
-          engine: () => this.engine,
-          labels: () => ({ editor: s().qEditorLabel, placeholder: s().qEditorPlaceholder, kuzuNote: s().qKuzuNote }),
-        });
-        this.editor = editor;
-        // The editor's content names itself (aria-label, with its keys); the visible label now just focuses it.
-        const label = this.editorHost.previousElementSibling;
-        label?.removeAttribute('for');
-        label?.addEventListener('click', () => editor.focus());
-        this.editorNote.textContent = '';
-        this.paramsChanged();
-        if (hadFocus) editor.focus();
-      })
-      .catch(() => {
-        this.editorNote.textContent = s().qEditorFailed;
-      });
-    return this.editorLoading;
-  }
-
   /** After the text changed: note when it differs from the saved query, and offer fields for undeclared parameters. */
   private textChanged(now = false): void {
     clearTimeout(this.changeTimer);
     const apply = () => {
       const saved = this.current?.saved;
-      const text = this.text();
+      const text = this.textBox.text();
       this.edited.hidden = !saved || saved.cypher === null || text === saved.cypher;
       this.params.setExtra(usedParameters(text));
       this.paramsChanged();
@@ -338,48 +271,26 @@ export class QueriesPanel {
   }
 
   private paramsChanged(): void {
-    if (!this.editor) return;
-    const values: Record<string, unknown> = {};
-    for (const [name, v] of this.params.values()) values[name] = v;
-    this.editor.setParameters(values);
-  }
-
-  // ——— running ———
-
-  /** Parameters to send: for a saved query as it is, its declared ones; for edited or new Cypher, those the text uses. */
-  private requestParams(text: string, asSaved: boolean): Record<string, unknown> {
-    const values = this.params.values();
-    const specs = this.params.specs;
-    const out: Record<string, unknown> = {};
-    const put = (name: string, spec: ParamSpec | undefined, v: FieldValue | undefined) => {
-      if (spec) {
-        const value = v === undefined ? undefined : requestValue(spec, v);
-        if (value !== undefined) out[name] = value;
-        else if (!asSaved && spec.default !== undefined) out[name] = spec.default;
-      } else if (typeof v === 'string' && v !== '') out[name] = adHocValue(v);
-    };
-    if (asSaved) for (const spec of specs) put(spec.name, spec, values.get(spec.name));
-    else for (const name of usedParameters(text)) put(name, specs.find((p) => p.name === name), values.get(name));
-    return out;
+    this.textBox.setParameters(Object.fromEntries(this.params.values()));
   }
 
   async run(): Promise<void> {
     const c = this.current;
     if (!c || this.running) return;
     const s = t(this.opts.lang());
-    const text = this.text();
+    const text = this.textBox.text();
     if (!text.trim()) {
       this.say(s.qEmptyCypher, true);
-      return this.focusEditor();
+      return this.textBox.focus();
     }
     const asSaved = Boolean(c.saved && c.saved.cypher !== null && text === c.saved.cypher);
     this.params.clearErrors();
-    this.editor?.showServerError(null);
+    this.textBox.showServerError(null);
     this.running = true;
     this.actions.run.disabled = true;
     this.say(s.qRunning);
     try {
-      const params = this.requestParams(text, asSaved);
+      const params = requestParams(this.params.values(), this.params.specs, text, asSaved);
       const result: RunResponse = asSaved && c.saved ? await this.opts.queries.run(c.saved.name, params) : await this.opts.queries.runCypher(text, params);
       if (this.current !== c) return;
       c.lastRun = { text, columns: result.columns };
@@ -408,7 +319,7 @@ export class QueriesPanel {
     }
     if (err.details.some((d) => d.field === 'cypher') || err.code.startsWith('cypher') || err.code === 'read_only') {
       const at = err.details.find((d) => d.field === 'cypher' && d.line !== undefined);
-      this.editor?.showServerError({ message: err.message, ...(at ? { line: at.line, column: at.column } : {}) });
+      this.textBox.showServerError({ message: err.message, ...(at ? { line: at.line, column: at.column } : {}) });
     }
   }
 
@@ -416,26 +327,13 @@ export class QueriesPanel {
 
   private openSave(): void {
     const c = this.current;
-    if (!c) return;
-    const saved = c.saved;
-    const text = this.text();
-    const specs = specsForSave(text, this.params.specs, this.params.values());
-    const [en, ja] = [t('en'), t('ja')];
-    const draft: SaveDraft = {
-      name: saved ? (saved.builtIn ? `${saved.name}-copy` : saved.name) : '',
-      title: saved ? en.qCopyOf(saved.title) : '',
-      titleJa: saved?.titleJa ? ja.qCopyOf(saved.titleJa) : '',
-      description: saved?.description ?? '',
-      descriptionJa: saved?.descriptionJa ?? '',
-      params: formatParamSpecs(specs),
-    };
-    this.dialog.open(draft);
+    if (c) this.dialog.open(draftFor(c.saved, formatParamSpecs(specsForSave(this.textBox.text(), this.params.specs, this.params.values()))));
   }
 
   private async save(draft: SaveDraft, token: string | null): Promise<void> {
     const c = this.current;
     if (!c) return;
-    const text = this.text();
+    const text = this.textBox.text();
     const columns = c.lastRun?.text === text ? c.lastRun.columns : c.saved?.cypher === text ? c.saved.columns : [];
     const dto = await this.opts.queries.save({ ...draft, cypher: text, columns }, token);
     this.refreshTokens();
@@ -471,54 +369,16 @@ export class QueriesPanel {
 
   private exportOne(format: 'json' | 'cypher'): void {
     const name = this.current?.saved?.name;
-    if (name) void this.download(() => this.opts.queries.exportOne(name, format), this.status);
-  }
-
-  private async download(get: () => Promise<{ filename: string; blob: Blob }>, where: HTMLElement): Promise<void> {
-    try {
-      const file = await get();
-      saveFile(file);
-      where.classList.remove('error');
-      where.textContent = t(this.opts.lang()).qFileSaved(file.filename);
-    } catch (err) {
-      where.classList.add('error');
-      where.textContent = this.describe(err);
-    }
+    if (name) void downloadQueries(() => this.opts.queries.exportOne(name, format), this.status, this.opts.lang());
   }
 
   private async importFile(file: File): Promise<void> {
-    const s = t(this.opts.lang());
-    const where = this.library.status;
-    const text = await file.text();
-    // JSON files are query files or bundles; anything else is read as a .cypher file with a header.
-    const kind = /\.json$/i.test(file.name) || /^\s*\{/.test(text) ? 'json' : 'cypher';
-    try {
-      const r = await this.opts.queries.import(text, kind, adminToken.get());
-      where.classList.remove('error');
-      where.replaceChildren(
-        s.qImported(r.created.length, r.replaced.length, r.skipped.length),
-        ...(r.skipped.length ? [h('ul', {}, ...r.skipped.map((x) => h('li', {}, s.qSkipped(x.name, x.reason))))] : []),
-      );
-      await this.load(true);
-    } catch (err) {
-      this.showWriteError(err, where, this.library.token);
-      this.library.tools.open = true;
-    }
+    if (await importQueries(file, this.opts.queries, this.library.status, this.opts.lang(), (err) => this.showWriteError(err, this.library.status, this.library.token))) await this.load(true);
+    else this.library.tools.open = true;
   }
 
-  /** A refused write: the server's message, and the token field when the token is missing or wrong. */
   private showWriteError(err: unknown, where: HTMLElement, token: TokenField): void {
-    where.classList.add('error');
-    where.setAttribute('role', 'alert');
-    where.textContent = this.describe(err);
-    if (err instanceof ApiError && err.status === 401) {
-      adminToken.clear();
-      this.refreshTokens();
-      where.textContent = `${err.message} ${t(this.opts.lang()).qNeedsToken}`;
-      const details = token.root.closest('details');
-      if (details) details.open = true;
-      token.focus();
-    }
+    showWriteError(err, where, token, this.opts.lang(), () => this.refreshTokens());
   }
 
   private refreshTokens(): void {
@@ -533,8 +393,6 @@ export class QueriesPanel {
   }
 
   private describe(err: unknown): string {
-    const s = t(this.opts.lang());
-    if (err instanceof ApiError) return err.code === 'network' ? s.networkError : err.message;
-    return s.error(err instanceof Error ? err.message : String(err));
+    return describeError(err, this.opts.lang());
   }
 }

@@ -4,7 +4,7 @@
  * admin token when none is set yet. Shows the server's message when it
  * refuses, next to the field it names.
  */
-import type { QueryHeaderText } from '../../../server/contract/queries.js';
+import type { QueryHeaderText, SavedQueryDto } from '../../../server/contract/queries.js';
 import { ApiError } from '../api/client.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { adminToken } from '../queries/admin-token.js';
@@ -12,6 +12,19 @@ import { h } from './dom.js';
 
 /** What the dialog starts with. */
 export type SaveDraft = QueryHeaderText;
+
+/** The dialog's start for saving `saved` (null: a new query) with `params` declared: a copy of a built-in query, the user's own as it is. */
+export function draftFor(saved: SavedQueryDto | null, params: string): SaveDraft {
+  const [en, ja] = [t('en'), t('ja')];
+  return {
+    name: saved ? (saved.builtIn ? `${saved.name}-copy` : saved.name) : '',
+    title: saved ? en.qCopyOf(saved.title) : '',
+    titleJa: saved?.titleJa ? ja.qCopyOf(saved.titleJa) : '',
+    description: saved?.description ?? '',
+    descriptionJa: saved?.descriptionJa ?? '',
+    params,
+  };
+}
 
 export interface SaveDialogOptions {
   lang: () => Lang;

@@ -102,11 +102,7 @@ export class ByteInterner {
   }
 
   private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const grow = (a: Int32Array) => grownInt32(a, n);
-    this.hashes = grow(this.hashes);
-    this.offsets = grow(this.offsets);
-    this.lengths = grow(this.lengths);
+    [this.hashes, this.offsets, this.lengths] = grownInt32(this.hashes.length * 2, this.hashes, this.offsets, this.lengths);
   }
 
   private rehash(): void {
@@ -124,9 +120,11 @@ export class ByteInterner {
   }
 }
 
-/** A copy of `a` in a new array of `n` entries (the rest zero): how the interners' entry tables grow. */
-export function grownInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
+/** Copies of `arrays` in new arrays of `n` entries each (the rest zero): how the interners' entry tables grow. */
+export function grownInt32<T extends Int32Array[]>(n: number, ...arrays: T): { [K in keyof T]: Int32Array<ArrayBuffer> } {
+  return arrays.map((a) => {
+    const b = new Int32Array(n);
+    b.set(a);
+    return b;
+  }) as { [K in keyof T]: Int32Array<ArrayBuffer> };
 }

@@ -71,12 +71,7 @@ export class IntSeqCounter {
   }
 
   private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const grow = (a: Int32Array) => grownInt32(a, n);
-    this.hashes = grow(this.hashes);
-    this.offsets = grow(this.offsets);
-    this.lengths = grow(this.lengths);
-    this.counts = grow(this.counts);
+    [this.hashes, this.offsets, this.lengths, this.counts] = grownInt32(this.hashes.length * 2, this.hashes, this.offsets, this.lengths, this.counts);
   }
 
   private rehash(): void {
