@@ -10,7 +10,7 @@ import { FAMILY_STYLE, ROUTE_COLOR } from './families.js';
 import type { RoleFamily, TransitionKind } from '../contract/graph-data.js';
 import { drawnKind, edgeKinds, kindDash, names, roleOf, type RouteExport } from './model.js';
 import { diagramStrings, footerTime, moveMetric } from './strings.js';
-import { FONT_STACK, isJapanese, ROLEPATH_NS, shade, tag, text, XML_DECLARATION } from './svg.js';
+import { isJapanese, ROLEPATH_NS, shade, svgDocument, tag, text } from './svg.js';
 import { textWidth, widest, wrapText } from './text.js';
 
 export type DiagramDirection = 'lr' | 'tb';
@@ -368,29 +368,15 @@ export function routeSvg(input: RouteExport, options: RouteSvgOptions = {}): str
   const height = Math.ceil(y);
 
   const desc = [subtitle, constraintLine, ...moves.map((m) => m.title.split('\n')[0]!)].filter(Boolean).join('\n');
-  return (
-    XML_DECLARATION +
-    tag(
-      'svg',
-      {
-        xmlns: 'http://www.w3.org/2000/svg',
-        version: '1.1',
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        role: 'img',
-        'aria-labelledby': 'diagram-title diagram-desc',
-        'font-family': FONT_STACK,
-        'xml:lang': lang,
-        'data-direction': direction,
-      },
-      tag('title', { id: 'diagram-title' }, text(title)),
-      tag('desc', { id: 'diagram-desc' }, text(desc)),
-      metadata(provenance),
-      options.background === 'transparent' ? '' : tag('rect', { width, height, fill: '#ffffff' }),
-      ...out,
-    ) +
-    '\n'
+  return svgDocument(
+    width,
+    height,
+    { role: 'img', 'aria-labelledby': 'diagram-title diagram-desc', 'xml:lang': lang, 'data-direction': direction },
+    tag('title', { id: 'diagram-title' }, text(title)),
+    tag('desc', { id: 'diagram-desc' }, text(desc)),
+    metadata(provenance),
+    options.background === 'transparent' ? '' : tag('rect', { width, height, fill: '#ffffff' }),
+    ...out,
   );
 }
 

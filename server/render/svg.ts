@@ -60,3 +60,12 @@ export const FONT_STACK =
 
 /** Namespace of rolepath's own metadata inside SVG and GraphML. */
 export const ROLEPATH_NS = 'urn:rolepath:export:1';
+
+/** A standalone SVG document `width` × `height`: the XML declaration, the SVG namespace, view box and font stack, `attrs` on the root. */
+export function svgDocument(width: number, height: number, attrs: Attrs, ...children: string[]): string {
+  return (
+    XML_DECLARATION +
+    tag('svg', { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT_STACK, ...attrs }, ...children) +
+    '\n'
+  );
+}

@@ -9,7 +9,7 @@
 import { metadata } from '../../../server/render/route-svg.js';
 import type { ExportProvenance } from '../../../server/contract/export.js';
 import { footerTime } from '../../../server/render/strings.js';
-import { FONT_STACK, isJapanese, num, tag, text, XML_DECLARATION } from '../../../server/render/svg.js';
+import { isJapanese, num, svgDocument, tag, text } from '../../../server/render/svg.js';
 import { textWidth, wrapText } from '../../../server/render/text.js';
 
 export interface Point {
@@ -248,28 +248,17 @@ export function viewSvg(scene: Scene, provenance: ExportProvenance): string {
     );
   });
 
-  return (
-    XML_DECLARATION +
-    tag(
-      'svg',
-      {
-        xmlns: 'http://www.w3.org/2000/svg',
-        version: '1.1',
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        'font-family': FONT_STACK,
-        'xml:lang': scene.lang,
-      },
-      tag('title', {}, text(`rolepath — ${provenance.scope === 'view' ? 'role graph' : 'route'}`)),
-      metadata(provenance),
-      scene.clip ? tag('defs', {}, tag('clipPath', { id: 'graph-area' }, tag('rect', { width: gw, height: gh }))) : '',
-      scene.background === 'white' ? tag('rect', { width, height, fill: '#ffffff' }) : '',
-      scene.clip ? tag('g', { 'clip-path': 'url(#graph-area)' }, graph) : graph,
-      tag('g', { class: 'legend' }, ...legend),
-      tag('g', { class: 'footer', 'font-size': 11, fill: '#5b6773' }, ...footer.map((l, i) => tag('text', { x: 8, y: footerY + i * 15 }, text(l)))),
-    ) +
-    '\n'
+  return svgDocument(
+    width,
+    height,
+    { 'xml:lang': scene.lang },
+    tag('title', {}, text(`rolepath — ${provenance.scope === 'view' ? 'role graph' : 'route'}`)),
+    metadata(provenance),
+    scene.clip ? tag('defs', {}, tag('clipPath', { id: 'graph-area' }, tag('rect', { width: gw, height: gh }))) : '',
+    scene.background === 'white' ? tag('rect', { width, height, fill: '#ffffff' }) : '',
+    scene.clip ? tag('g', { 'clip-path': 'url(#graph-area)' }, graph) : graph,
+    tag('g', { class: 'legend' }, ...legend),
+    tag('g', { class: 'footer', 'font-size': 11, fill: '#5b6773' }, ...footer.map((l, i) => tag('text', { x: 8, y: footerY + i * 15 }, text(l)))),
   );
 }
 
