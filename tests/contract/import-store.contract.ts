@@ -3,11 +3,12 @@
  * replacing a dataset's aggregates), listDatasets and listRoutePatterns. Run
  * against every engine from graph-store.contract.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachStoreWithSmallGraph } from './each-store.js';
 import type { Transition } from '../../server/contract/graph-data.js';
 import type { DatasetInfo, RoutePattern } from '../../server/contract/imports.js';
 import type { GraphStore, ImportWrite } from '../../server/db/graph-store.js';
-import { buildRole, smallGraph } from '../fixtures/graph.js';
+import { buildRole } from '../fixtures/graph.js';
 
 const record = (name: string, overrides: Partial<DatasetInfo> = {}): DatasetInfo => ({
   name,
@@ -45,14 +46,8 @@ function importOf(name: string, counts: [number, number] = [6, 9]): ImportWrite 
 
 export function importStoreContract(engine: string, open: () => Promise<GraphStore>): void {
   describe(`GraphStore imports (${engine})`, () => {
-    let store: GraphStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.writeGraph(smallGraph());
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: GraphStore;
+    eachStoreWithSmallGraph(open, (s) => (store = s));
 
     it('writes roles, transitions, route patterns and the dataset record, and reads them back', async () => {
       const data = importOf('hr');

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachStoreWithSmallGraph } from './each-store.js';
 import type { GraphStore } from '../../server/db/graph-store.js';
 import { CypherRunError, type ResultNode, type ResultPath, type ResultRelationship, type StoredQuery } from '../../server/db/query-types.js';
 import { buildRole, smallGraph } from '../fixtures/graph.js';
@@ -41,14 +42,8 @@ const storedQuery = (overrides: Partial<StoredQuery> = {}): StoredQuery => ({
 
 export function userCypherContract(engine: string, open: () => Promise<GraphStore>): void {
   describe(`GraphStore contract: user Cypher and saved queries (${engine})`, () => {
-    let store: GraphStore;
-    beforeEach(async () => {
-      store = await open();
-      await store.writeGraph(smallGraph());
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: GraphStore;
+    eachStoreWithSmallGraph(open, (s) => (store = s));
 
     it('runs Cypher with parameters and returns plain rows', async () => {
       const result = await store.runReadOnly(
