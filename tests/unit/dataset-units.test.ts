@@ -14,22 +14,10 @@ import { bytesSource, runImport, type RunImportOptions } from '../../server/serv
 import { RouteService } from '../../server/services/route-service.js';
 import { buildCompactGraph, findRoutes } from '../../server/services/routes/index.js';
 import { buildHistory, buildRole, buildTransition } from '../fixtures/graph.js';
+import { buildDatasetInfo } from './dataset-info.js';
 
-const record = (name: string, unit: DatasetInfo['unit'], overrides: Partial<DatasetInfo> = {}): DatasetInfo => ({
-  name,
-  kind: unit === 'people' ? 'histories' : 'transitions',
-  unit,
-  minCount: 1,
-  importedAt: '2026-01-01T00:00:00.000Z',
-  rowsRead: 0,
-  people: 0,
-  stints: 0,
-  transitions: 0,
-  routes: 0,
-  suppressedTransitions: 0,
-  suppressedRoutes: 0,
-  ...overrides,
-});
+const record = (name: string, unit: DatasetInfo['unit'], overrides: Partial<DatasetInfo> = {}): DatasetInfo =>
+  buildDatasetInfo({ name, unit, kind: unit === 'people' ? 'histories' : 'transitions', ...overrides });
 
 const ROLES = ['a', 'b', 'c', 'd'].map((id) => buildRole({ id }));
 const t = (dataset: string, from: string, to: string, count: number, probability = 1): Transition => buildTransition({ dataset, from, to, count, probability });

@@ -4,21 +4,10 @@ import type { DatasetInfo, RoutePattern } from '../../server/contract/imports.js
 import { selectDatasets } from '../../server/services/dataset-selection.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { buildHistory, buildRole, buildTransition } from '../fixtures/graph.js';
+import { buildDatasetInfo } from './dataset-info.js';
 
-const record = (name: string, minCount: number, suppressed = { transitions: 0, routes: 0 }, unit: DatasetInfo['unit'] = 'people'): DatasetInfo => ({
-  name,
-  kind: unit === 'probability' ? 'transitions' : 'histories',
-  unit,
-  minCount,
-  importedAt: '2026-01-01T00:00:00.000Z',
-  rowsRead: 0,
-  people: 0,
-  stints: 0,
-  transitions: 0,
-  routes: 0,
-  suppressedTransitions: suppressed.transitions,
-  suppressedRoutes: suppressed.routes,
-});
+const record = (name: string, minCount: number, suppressed = { transitions: 0, routes: 0 }, unit: DatasetInfo['unit'] = 'people'): DatasetInfo =>
+  buildDatasetInfo({ name, unit, minCount, kind: unit === 'probability' ? 'transitions' : 'histories', suppressedTransitions: suppressed.transitions, suppressedRoutes: suppressed.routes });
 
 const pattern = (dataset: string, n: number, count: number): RoutePattern => ({ id: `${dataset}:${n}`, dataset, roles: ['a', 'b'], count });
 
