@@ -4,6 +4,7 @@
  * the datasets it writes. Shared by the server, the CLI and the client.
  */
 import { z } from 'zod';
+import { langParam } from './lang.js';
 import { decimalInt } from './numbers.js';
 
 /** What a file holds: one stint per row, a transition table, or a role catalogue. */
@@ -58,6 +59,8 @@ export const importQuery = z.strictObject({
   encoding: z.enum(IMPORT_ENCODINGS, { message: `must be one of ${IMPORT_ENCODINGS.join(', ')}` }).default('auto'),
   format: z.enum(IMPORT_FORMATS, { message: `must be one of ${IMPORT_FORMATS.join(', ')}` }).default('auto'),
   minCount: decimalInt(z.number().min(1, 'must be at least 1').max(1_000_000)).optional(),
+  /** The language of the report's reasons and messages (`en` or `ja`; else Accept-Language, else English). */
+  lang: langParam,
 });
 export type ImportQuery = z.infer<typeof importQuery>;
 

@@ -1,9 +1,11 @@
 /**
- * `POST /api/imports?kind=&dataset=&dryRun=&createRoles=&encoding=&format=&minCount=`
+ * `POST /api/imports?kind=&dataset=&dryRun=&createRoles=&encoding=&format=&minCount=&lang=`
  * (admin token): the file is the request body, read as a stream (never
  * buffered whole), and the answer is the import report — 200 when the file
  * had no errors (written, or on a dry run only checked), 422 in the error
  * shape with the report alongside when it had errors (nothing is written).
+ * The report's reasons and the messages are in `lang` (`ja` or `en`; else
+ * the request's Accept-Language, else English).
  *
  * `GET /api/datasets` (a read) lists the datasets.
  *
@@ -18,7 +20,10 @@ import { emptyQuery } from '../contract/api.js';
 import { describeDatasets } from '../services/dataset-selection.js';
 import type { SnapshotCache } from '../services/graph-snapshot.js';
 import type { ImportService } from '../services/imports/import-service.js';
+import { ANSWERS } from '../services/imports/messages.js';
+import type { Lang } from '../contract/lang.js';
 import { requireAdmin } from './admin-auth.js';
+import { requestLang } from './lang.js';
 import { parseOrThrow } from '../validate.js';
 
 /** Largest upload accepted (bytes). */
@@ -29,15 +34,16 @@ export function importRoutes(imports: ImportService, adminToken: string | undefi
   router.post('/imports', requireAdmin(adminToken, 'Importing data'), async (req, res) => {
     let drainBody = true;
     try {
-      const query = parseOrThrow(importQuery, req.query, 'query parameter');
+      const lang = requestLang(req);
+      const query = parseOrThrow(importQuery, req.query, 'query parameter', lang);
       const declared = Number(req.get('content-length') ?? NaN);
-      if (declared > maxBytes) throw tooLarge(maxBytes);
-      const report = await imports.run(limited(req, maxBytes), query);
+      if (declared > maxBytes) throw tooLarge(maxBytes, lang);
+      const report = await imports.run(limited(req, maxBytes, lang), { ...query, lang });
       if (report.ok) {
         res.json(report);
         return;
       }
-      const message = `${report.rejected + report.moreErrors > 0 ? `${report.rejected} row(s) have errors` : 'The file has errors'}; nothing was written.`;
+      const message = ANSWERS.rejected(report.rejected + report.moreErrors > 0 ? report.rejected : null, lang);
       res.status(422).json({ ...new AppError(422, 'import_rejected', message, report.errors).toJSON(), report });
     } catch (err) {
       // Shutting down: answer now rather than wait for the rest of the upload, and close the connection.
@@ -64,7 +70,8 @@ export function datasetRoutes(snapshots: SnapshotCache): Router {
   return router;
 }
 
-const tooLarge = (max: number) => new AppError(413, 'payload_too_large', `The file is larger than the import limit of ${max} bytes.`, [{ field: 'body' }]);
+const tooLarge = (max: number, lang: Lang) => new AppError(413, 'payload_too_large', ANSWERS.tooLarge(max, lang), [{ field: 'body' }]);
+const aborted = (bytes: number, lang: Lang) => new AppError(400, 'upload_aborted', ANSWERS.aborted(bytes, lang), [{ field: 'body', bytes }]);
 
 /**
  * The request body as chunks, failing once more than `max` bytes arrived. A
@@ -72,20 +79,20 @@ const tooLarge = (max: number) => new AppError(413, 'payload_too_large', `The fi
  * it ends the import with a 400 `upload_aborted` (nothing is written) rather
  * than an "unhandled error" in the log.
  */
-async function* limited(req: Request, max: number): AsyncGenerator<Uint8Array> {
+async function* limited(req: Request, max: number, lang: Lang): AsyncGenerator<Uint8Array> {
   let total = 0;
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       total += chunk.length;
-      if (total > max) throw tooLarge(max);
+      if (total > max) throw tooLarge(max, lang);
       yield chunk;
     }
   } catch (err) {
     if (err instanceof AppError || req.complete) throw err;
-    throw new AppError(400, 'upload_aborted', `The upload stopped after ${total} bytes: the client closed the connection before the whole file arrived. Nothing was written.`, [{ field: 'body', bytes: total }]);
+    throw aborted(total, lang);
   }
   // Some aborts end the stream quietly instead of failing it: a body cut short is not a file.
-  if (!req.complete) throw new AppError(400, 'upload_aborted', `The upload stopped after ${total} bytes: the client closed the connection before the whole file arrived. Nothing was written.`, [{ field: 'body', bytes: total }]);
+  if (!req.complete) throw aborted(total, lang);
 }
 
 /** Resolves once the request body has been read to its end (or the connection closed). */

@@ -6,10 +6,11 @@
  */
 import './zod-config.js';
 import { importReport, type ImportQuery, type ImportReport } from '../../../server/contract/imports.js';
+import type { Lang } from '../../../server/contract/lang.js';
 import { ApiError } from './client.js';
 
 /** What the dialog asks for; the server fills in the rest. */
-export type ImportRequest = Pick<ImportQuery, 'kind' | 'dataset' | 'dryRun' | 'createRoles' | 'encoding'> & { minCount?: number };
+export type ImportRequest = Pick<ImportQuery, 'kind' | 'dataset' | 'dryRun' | 'createRoles' | 'encoding'> & { minCount?: number; lang?: Lang };
 
 /** Sends `file`; `onProgress` gets the share of the file sent (0–1). Resolves with the report (ok or not). */
 export function uploadImport(file: Blob, request: ImportRequest, token: string, onProgress: (share: number) => void): Promise<ImportReport> {
@@ -21,6 +22,8 @@ export function uploadImport(file: Blob, request: ImportRequest, token: string, 
     encoding: request.encoding,
   });
   if (request.minCount !== undefined) params.set('minCount', String(request.minCount));
+  // The report's reasons and the server's messages come in the page's language.
+  if (request.lang) params.set('lang', request.lang);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/imports?${params}`);

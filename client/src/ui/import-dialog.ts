@@ -139,6 +139,7 @@ export class ImportDialog {
         createRoles: createRoles.checked,
         encoding: encoding.value as ImportRequest['encoding'],
         ...(minCount.value ? { minCount: Number(minCount.value) } : {}),
+        lang: this.opts.lang(),
       };
       this.busy = true;
       preview.disabled = run.disabled = true;

@@ -9,11 +9,12 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ImportEncoding } from '../../contract/imports.js';
+import { english, say, type Said } from './messages.js';
 
 /** An encoding problem that makes the whole file unreadable. */
 export class EncodingError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly said: Said) {
+    super(english(said));
     this.name = 'EncodingError';
   }
 }
@@ -43,7 +44,7 @@ export function incompleteUtf8Tail(b: Uint8Array): number {
 export function detectEncoding(sample: Uint8Array, requested: ImportEncoding, final = false): DetectedEncoding {
   const utf8Bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new EncodingError('The file is UTF-16, which is not supported: save it as UTF-8 (or Shift_JIS) CSV.');
+    throw new EncodingError(say('utf16'));
   }
   if (requested === 'utf-8') return { encoding: 'utf-8', bom: utf8Bom ? 3 : 0 };
   if (requested === 'shift_jis') return { encoding: 'shift_jis', bom: 0 };
@@ -117,12 +118,12 @@ export async function* toUtf8(
       const chunk: Buffer = tail ? Buffer.concat([tail, raw]) : raw;
       const cut: number = chunk.length - incompleteUtf8Tail(chunk);
       const body = chunk.subarray(0, cut);
-      if (!isUtf8(body)) throw new EncodingError(utf8Message(body, offset));
+      if (!isUtf8(body)) throw new EncodingError(say('notUtf8', { byte: offset + firstBadByte(body) }));
       offset += body.length;
       tail = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : null;
       if (body.length) yield body;
     }
-    if (tail) throw new EncodingError(`The file ends in the middle of a UTF-8 character (byte ${offset}).`);
+    if (tail) throw new EncodingError(say('utf8Cut', { byte: offset }));
     return;
   }
 
@@ -134,7 +135,7 @@ export async function* toUtf8(
     try {
       text = decoder.decode(raw, { stream: true });
     } catch {
-      throw new EncodingError(`The file is not valid Shift_JIS (in bytes ${offset}–${offset + raw.length}). Pass the right encoding (--encoding utf-8 or shift_jis).`);
+      throw new EncodingError(say('notShiftJis', { from: offset, to: offset + raw.length }));
     }
     offset += raw.length;
     if (text) yield Buffer.from(text, 'utf8');
@@ -143,12 +144,12 @@ export async function* toUtf8(
     const text = decoder.decode();
     if (text) yield Buffer.from(text, 'utf8');
   } catch {
-    throw new EncodingError('The file ends in the middle of a Shift_JIS character.');
+    throw new EncodingError(say('shiftJisCut'));
   }
 }
 
 /** Names the first invalid byte of a chunk that failed `isUtf8` (a plain scan: this is the error path). */
-function utf8Message(body: Buffer, offset: number): string {
+function firstBadByte(body: Buffer): number {
   let p = 0;
   while (p < body.length) {
     const b = body[p]!;
@@ -159,5 +160,5 @@ function utf8Message(body: Buffer, offset: number): string {
     if (!ok) break;
     p += need + 1;
   }
-  return `The file is not valid UTF-8 at byte ${offset + p}. If it was saved from Excel in Japanese, pass --encoding shift_jis (or encoding=shift_jis).`;
+  return p;
 }

@@ -22,6 +22,7 @@ import { ByteInterner } from './byte-interner.js';
 import { findColumns } from './columns.js';
 import { malformedRow, probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
 import { IntSeqCounter } from './int-seq-counter.js';
+import { say } from './messages.js';
 import type { RecordView } from './record-view.js';
 
 /** Accepted header names per column (canonical first). */
@@ -70,28 +71,25 @@ export class HistoryImporter implements Importer {
   header(columns: string[], line: number): void {
     const c = findColumns(columns, HISTORY_COLUMNS);
     this.cols = c;
-    const missing: string[] = [];
-    if (c.person < 0) missing.push('person_id');
-    if (c.role < 0) missing.push('role');
-    if (c.seq < 0 && c.start < 0) missing.push('seq (or start)');
+    const missing: string[][] = [];
+    if (c.person < 0) missing.push(['person_id']);
+    if (c.role < 0) missing.push(['role']);
+    if (c.seq < 0 && c.start < 0) missing.push(['seq', 'start']);
     this.useSeq = c.seq >= 0;
     if (missing.length) {
       this.fatal = true;
-      this.ctx.issues.error({
-        line,
-        reason: `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column (columns found: ${columns.join(', ') || 'none'}). A career history file needs person_id, seq or start, and role.`,
-      });
+      this.ctx.issues.error({ line }, say('headerMissing', { kind: 'histories', missing, columns }));
     }
   }
 
   row(rec: RecordView): void {
-    if (this.fatal || malformedRow(rec, this.ctx.issues, ' (a value with a quote must be written "like ""this""")')) return;
+    if (this.fatal || malformedRow(rec, this.ctx.issues, true)) return;
     const { issues } = this.ctx;
     const c = this.cols;
     const line = rec.line;
     let ok = true;
     if (rec.blank(c.person)) {
-      issues.error({ line, column: 'person_id', reason: rec.missing(c.person) ? 'missing column "person_id"' : 'person_id is empty' });
+      issues.error({ line, column: 'person_id' }, say(rec.missing(c.person) ? 'missingColumn' : 'empty', { column: 'person_id' }));
       ok = false;
     }
     let key: number;
@@ -99,24 +97,14 @@ export class HistoryImporter implements Importer {
       key = rec.uint(c.seq);
       if (key < 0) {
         const value = rec.text(c.seq);
-        issues.error({
-          line,
-          column: 'seq',
-          ...(value !== undefined ? { value } : {}),
-          reason: rec.missing(c.seq) ? 'missing column "seq"' : 'seq must be a whole number ≥ 0 (the stint\'s place in the career)',
-        });
+        issues.error({ line, column: 'seq', ...(value !== undefined ? { value } : {}) }, rec.missing(c.seq) ? say('missingColumn', { column: 'seq' }) : say('seqNotWhole'));
         ok = false;
       }
     } else {
       key = rec.date(c.start);
       if (key < 0) {
         const value = rec.text(c.start);
-        issues.error({
-          line,
-          column: 'start',
-          ...(value !== undefined ? { value } : {}),
-          reason: rec.missing(c.start) ? 'missing column "start"' : 'start must be a date like 2021-04-01 or 2021/04',
-        });
+        issues.error({ line, column: 'start', ...(value !== undefined ? { value } : {}) }, rec.missing(c.start) ? say('missingColumn', { column: 'start' }) : say('startNotDate'));
         ok = false;
       }
     }
@@ -124,16 +112,16 @@ export class HistoryImporter implements Importer {
       const end = rec.date(c.end);
       const start = c.start >= 0 ? rec.date(c.start) : -1;
       if (end < 0) {
-        issues.error({ line, column: 'end', value: rec.text(c.end) ?? '', reason: 'end must be a date like 2023-03-31 (or empty)' });
+        issues.error({ line, column: 'end', value: rec.text(c.end) ?? '' }, say('endNotDate'));
         ok = false;
       } else if (start >= 0 && end < start) {
-        issues.error({ line, column: 'end', value: rec.text(c.end) ?? '', reason: 'end is before start' });
+        issues.error({ line, column: 'end', value: rec.text(c.end) ?? '' }, say('endBeforeStart'));
         ok = false;
       }
     }
     let role = UNKNOWN;
     if (rec.blank(c.role)) {
-      issues.error({ line, column: 'role', reason: rec.missing(c.role) ? 'missing column "role"' : 'role is empty' });
+      issues.error({ line, column: 'role' }, say(rec.missing(c.role) ? 'missingColumn' : 'empty', { column: 'role' }));
       ok = false;
     } else {
       const w = rec.intern(c.role, this.written);
@@ -144,9 +132,9 @@ export class HistoryImporter implements Importer {
         const suggestions = this.writtenSuggestions[w]!;
         if (role === UNKNOWN) {
           this.unknown.add(value, line, suggestions);
-          issues.error({ line, column: 'role', value, reason: 'unknown role', suggestions });
+          issues.error({ line, column: 'role', value, suggestions }, say('unknownRole', { value, suggestions }));
         } else {
-          issues.error({ line, column: 'role', value, reason: `ambiguous role: it is a name of ${suggestions.join(' and ')}; use the role id`, suggestions });
+          issues.error({ line, column: 'role', value, suggestions }, say('ambiguousRole', { value, ids: suggestions }));
         }
         ok = false;
       }
@@ -236,12 +224,10 @@ export class HistoryImporter implements Importer {
           const first = order[i - 1]!;
           const later = lineOf(s) > lineOf(first) ? s : first;
           const earlier = later === s ? first : s;
-          issues.error({
-            line: lineOf(later),
-            column: this.useSeq ? 'seq' : 'start',
-            value: this.useSeq ? String(keyOf(s)) : formatDate(keyOf(s)),
-            reason: `duplicate stint: this person already has a stint with this ${this.useSeq ? 'seq' : 'start'} on line ${lineOf(earlier)}`,
-          });
+          issues.error(
+            { line: lineOf(later), column: this.useSeq ? 'seq' : 'start', value: this.useSeq ? String(keyOf(s)) : formatDate(keyOf(s)) },
+            say('duplicateStint', { bySeq: this.useSeq, line: lineOf(earlier) }),
+          );
           duplicate = true;
         }
       }
@@ -254,10 +240,7 @@ export class HistoryImporter implements Importer {
         if (L === 0 || seqBuf[L - 1] !== r) seqBuf[L++] = r;
       }
       if (L < 2) {
-        issues.warning({
-          line: lineOf(order[a]!),
-          reason: b - a === 1 ? 'a history of one stint: no move to count' : 'every stint of this history is in the same role: no move to count',
-        });
+        issues.warning({ line: lineOf(order[a]!) }, b - a === 1 ? say('oneStint') : say('sameRoleOnly'));
         continue;
       }
       personPairs.length = 0;
@@ -316,10 +299,7 @@ export class HistoryImporter implements Importer {
     const created = roles.slice(matcher.storedCount);
     const newRoles: Role[] = created.filter((_, i) => used[matcher.storedCount + i] === 1);
     if (newRoles.length < created.length) {
-      issues.warning({
-        line: 0,
-        reason: `${created.length - newRoles.length} new role name(s) appear only in moves or careers of fewer than ${minCount} people and are not created`,
-      });
+      issues.warning({ line: 0 }, say('notCreatedBelowK', { n: created.length - newRoles.length, k: minCount }));
     }
     return {
       people: P,

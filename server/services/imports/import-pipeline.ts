@@ -7,6 +7,7 @@
  */
 import type { Role } from '../../contract/graph-data.js';
 import type { ImportEncoding, ImportFormat, ImportKind, ImportReport } from '../../contract/imports.js';
+import type { Lang } from '../../contract/lang.js';
 import type { ImportWrite } from '../../db/import-write.js';
 import { normaliseHeader } from './columns.js';
 import { COMMA, DelimitedParser, detectDelimiter, TAB } from './delimited-parser.js';
@@ -14,6 +15,7 @@ import { EncodingError, toUtf8, type DecodeState } from './encoding.js';
 import { HistoryImporter } from './histories.js';
 import type { ImportContext, Importer } from './kind-importer.js';
 import { DEFAULT_ISSUE_LIMIT, IssueList } from './issues.js';
+import { say } from './messages.js';
 import { NdjsonParser } from './ndjson-parser.js';
 import type { DelimitedRecord } from './record-view.js';
 import { RoleMatcher } from './role-matcher.js';
@@ -33,6 +35,8 @@ export interface RunImportOptions {
   issueLimit?: number;
   /** Told the number of file bytes read so far, once per chunk. */
   onProgress?: (bytes: number) => void;
+  /** The language of the report's reasons (default English). */
+  lang?: Lang;
   /** The clock for `importedAt`. */
   now?: () => Date;
 }
@@ -92,10 +96,10 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
           importer.row(rec);
         },
         (problem) => {
-          if (problem.warning) issues.warning({ line: problem.line, reason: problem.reason });
+          if (problem.warning) issues.warning({ line: problem.line }, problem.said);
           else {
             rowsRead++;
-            issues.error({ line: problem.line, reason: problem.reason });
+            issues.error({ line: problem.line }, problem.said);
           }
         },
       );
@@ -126,15 +130,18 @@ export async function runImport(source: AsyncIterable<Uint8Array>, options: RunI
     parser?.end();
   } catch (err) {
     if (!(err instanceof EncodingError)) throw err;
-    issues.error({ line: 0, reason: err.message });
+    issues.error({ line: 0 }, err.said);
   }
-  if (!sawHeader && !issues.hasErrors) issues.error({ line: 0, reason: 'The file is empty: it has no header row.' });
-  else if (sawHeader && rowsRead === 0 && !issues.hasErrors) issues.error({ line: 0, reason: 'The file has a header but no rows.' });
+  if (!sawHeader && !issues.hasErrors) issues.error({ line: 0 }, say('emptyFile'));
+  else if (sawHeader && rowsRead === 0 && !issues.hasErrors) issues.error({ line: 0 }, say('noRows'));
 
   await ctx.matcher.fillSuggestions();
   const outcome = importer.finish();
   const ok = !issues.hasErrors;
-  const { errors, warnings } = issues.sorted();
+  // Reasons name roles by their names in the report's language (ids stay in the machine-readable fields).
+  const lang = options.lang ?? 'en';
+  const byId = new Map(ctx.matcher.roles.map((r) => [r.id, r]));
+  const { errors, warnings } = issues.sorted({ lang, role: (id) => (lang === 'ja' ? byId.get(id)?.nameJa : byId.get(id)?.name) ?? id });
   const transitions = outcome.transitions ?? [];
   const unit = options.kind === 'roles' ? null : options.kind === 'histories' ? 'people' : (outcome.unit ?? 'people');
   const report: ImportReport = {
@@ -230,12 +237,7 @@ function strayBom(rec: DelimitedRecord, header: readonly string[], issues: Issue
     const at = text.indexOf('\uFEFF', i === 0 ? skipFirst : 0);
     if (at < 0) continue;
     found = true;
-    issues.error({
-      line: rec.line,
-      column: header[i] || `column ${i + 1}`,
-      value: text.replace(/\uFEFF/g, '<BOM>').slice(0, 80),
-      reason: `a byte-order mark (U+FEFF) in the middle of the file, in column ${i + 1}: were two files joined? Remove it (and any second header row)`,
-    });
+    issues.error({ line: rec.line, column: header[i] || `column ${i + 1}`, value: text.replace(/\uFEFF/g, '<BOM>').slice(0, 80) }, say('strayBom', { column: i + 1 }));
   }
   return found;
 }
@@ -248,7 +250,7 @@ function checkDuplicateColumns(columns: readonly string[], line: number, issues:
     if (!key) return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
-    else issues.error({ line, column: name, reason: `the header names column "${name}" twice (columns ${first + 1} and ${i + 1}); rename or remove one` });
+    else issues.error({ line, column: name }, say('duplicateColumn', { name, first: first + 1, second: i + 1 }));
   });
 }
 

@@ -14,7 +14,9 @@ import type { ImportQuery, ImportReport } from '../../contract/imports.js';
 import { DEFAULT_MIN_COUNT } from '../../contract/imports.js';
 import type { GraphStore } from '../../db/graph-store.js';
 import { AppError } from '../../errors.js';
+import { toLang, type Lang } from '../../contract/lang.js';
 import { runImport } from './import-pipeline.js';
+import { ANSWERS } from './messages.js';
 
 export interface ImportServiceOptions {
   /** Called after an import was written (the app invalidates its snapshot here). */
@@ -24,14 +26,13 @@ export interface ImportServiceOptions {
 }
 
 /** The answer to an import that the server's shutdown stopped before it wrote anything. */
-const shuttingDown = () =>
-  new AppError(503, 'shutting_down', 'The server is shutting down: this import was stopped before it wrote anything. Nothing was written; send it again once the server is back.');
+const shuttingDown = (lang: Lang = 'en') => new AppError(503, 'shutting_down', ANSWERS.shuttingDown(lang));
 
 export class ImportService {
   private running = false;
   private stopping = false;
   /** Runs not yet writing: told to stop when the server shuts down. */
-  private readonly stoppable = new Set<(err: AppError) => void>();
+  private readonly stoppable = new Set<(err: AppError | null) => void>();
 
   constructor(
     private readonly store: GraphStore,
@@ -49,23 +50,24 @@ export class ImportService {
    */
   stop(): void {
     this.stopping = true;
-    for (const abort of this.stoppable) abort(shuttingDown());
+    for (const abort of this.stoppable) abort(null);
     this.stoppable.clear();
   }
 
   /**
-   * Imports one file read from `source`.
+   * Imports one file read from `source`; the report's reasons are in `query.lang` (`en` or `ja`, else English).
    * @throws AppError 409 when another import is running; store errors as they come
    */
   async run(source: AsyncIterable<Uint8Array>, query: ImportQuery, onProgress?: (bytes: number) => void): Promise<ImportReport> {
     // A dry run writes nothing, so it needs no turn: a slow (or trickling) upload must not make checks wait or fail.
     const writes = !query.dryRun;
-    if (this.stopping) throw shuttingDown();
-    if (writes && this.running) throw new AppError(409, 'import_running', 'Another import is running. Try again when it has finished.');
+    const lang = toLang(query.lang) ?? 'en';
+    if (this.stopping) throw shuttingDown(lang);
+    if (writes && this.running) throw new AppError(409, 'import_running', ANSWERS.running(lang));
     if (writes) this.running = true;
     const started = performance.now();
-    let abort!: (err: AppError) => void;
-    const aborted = new Promise<never>((_, reject) => (abort = reject));
+    let abort!: (err: AppError | null) => void;
+    const aborted = new Promise<never>((_, reject) => (abort = (err) => reject(err ?? shuttingDown(lang))));
     aborted.catch(() => undefined);
     this.stoppable.add(abort);
     try {
@@ -82,6 +84,7 @@ export class ImportService {
           encoding: query.encoding,
           format: query.format,
           minCount,
+          lang,
           ...(this.options.issueLimit !== undefined ? { issueLimit: this.options.issueLimit } : {}),
           ...(onProgress ? { onProgress } : {}),
         },
@@ -89,7 +92,7 @@ export class ImportService {
       );
       // Last point of refusal: from here on the write runs to its end and is answered.
       this.stoppable.delete(abort);
-      if (this.stopping) throw shuttingDown();
+      if (this.stopping) throw shuttingDown(lang);
       if (write && !query.dryRun) {
         await this.store.writeImport(write);
         report.written = true;

@@ -6,6 +6,7 @@
 import type { Role, Transition } from '../../contract/graph-data.js';
 import type { DatasetUnit, RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
 import type { IssueList } from './issues.js';
+import { say } from './messages.js';
 import type { RecordView } from './record-view.js';
 import type { RoleMatcher } from './role-matcher.js';
 
@@ -91,11 +92,11 @@ export function probabilitiesFromCounts(pairs: readonly { from: string; count: n
 }
 
 /**
- * A row the parser could not read whole is said once, as an error on its line (`hint`: how to write the value
- * right); true when it is, and the importer skips the row.
+ * A row the parser could not read whole is said once, as an error on its line (`quoteHint`: also say how a quote
+ * is written in a value); true when it is, and the importer skips the row.
  */
-export function malformedRow(rec: RecordView, issues: IssueList, hint = ''): boolean {
+export function malformedRow(rec: RecordView, issues: IssueList, quoteHint = false): boolean {
   if (!rec.malformed) return false;
-  issues.error({ line: rec.line, reason: `a quoted field is not closed properly${hint}, or a value is not text or a number` });
+  issues.error({ line: rec.line }, say('malformed', { quoteHint }));
   return true;
 }

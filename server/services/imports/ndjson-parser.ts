@@ -4,6 +4,7 @@
  * otherwise be silently ignored). Values may be strings, numbers or booleans;
  * null counts as missing.
  */
+import { say, type Said } from './messages.js';
 import { ValueRecord } from './record-view.js';
 
 const LF = 0x0a;
@@ -36,7 +37,7 @@ export function nestingExceeds(text: string, max: number): boolean {
 /** A problem with one line that is not about its values. */
 export interface NdjsonProblem {
   line: number;
-  reason: string;
+  said: Said;
   /** True when the line is still read (an ignored key); false when it is rejected. */
   warning: boolean;
 }
@@ -78,18 +79,18 @@ export class NdjsonParser {
     if (text.trim() === '') return;
     // Rows are flat objects; a deeply nested line would only cost stack (JSON.stringify and friends recurse) and time.
     if (text.length > 2 * MAX_DEPTH && nestingExceeds(text, MAX_DEPTH)) {
-      this.onProblem({ line, reason: `nested more than ${MAX_DEPTH} levels deep: each line must be one flat JSON object, like {"person_id":"p1","seq":1,"role":"CS"}`, warning: false });
+      this.onProblem({ line, said: say('jsonNested', { max: MAX_DEPTH }), warning: false });
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
-      this.onProblem({ line, reason: `not valid JSON: ${err instanceof Error ? err.message : String(err)}`, warning: false });
+      this.onProblem({ line, said: say('jsonInvalid', { detail: err instanceof Error ? err.message : String(err) }), warning: false });
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.onProblem({ line, reason: 'each line must be one JSON object, like {"person_id":"p1","seq":1,"role":"CS"}', warning: false });
+      this.onProblem({ line, said: say('jsonNotObject'), warning: false });
       return;
     }
     const obj = value as Record<string, unknown>;
@@ -104,7 +105,7 @@ export class NdjsonParser {
       if (i === undefined) {
         if (!this.reportedKeys.has(key)) {
           this.reportedKeys.add(key);
-          this.onProblem({ line, reason: `key "${key}" is not among the first row's keys (${this.columns.join(', ')}) and is ignored`, warning: true });
+          this.onProblem({ line, said: say('jsonExtraKey', { key, columns: this.columns }), warning: true });
         }
         continue;
       }

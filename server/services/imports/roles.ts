@@ -15,6 +15,7 @@ import { ROLE_FAMILIES, roleSchema, type Role } from '../../contract/graph-data.
 import type { RoleChange } from '../../contract/imports.js';
 import { findColumns } from './columns.js';
 import { malformedRow, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
+import { say, schemaCheck } from './messages.js';
 import type { RecordView } from './record-view.js';
 import { normalise } from '../text-match.js';
 
@@ -43,10 +44,7 @@ export class RoleCatalogueImporter implements Importer {
     const missing = (['id', 'name', 'family'] as const).filter((k) => c[k] < 0);
     if (missing.length) {
       this.fatal = true;
-      this.ctx.issues.error({
-        line,
-        reason: `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column (columns found: ${columns.join(', ') || 'none'}). A role catalogue needs id, name and family (name_ja, aliases and description are optional).`,
-      });
+      this.ctx.issues.error({ line }, say('headerMissing', { kind: 'roles', missing: missing.map((m) => [m]), columns }));
     }
   }
 
@@ -59,10 +57,10 @@ export class RoleCatalogueImporter implements Importer {
     let ok = true;
     for (const key of ['id', 'name', 'family'] as const) {
       if (rec.missing(c[key])) {
-        issues.error({ line, column: COLUMN_OF[key]!, reason: `missing column "${COLUMN_OF[key]}"` });
+        issues.error({ line, column: COLUMN_OF[key]! }, say('missingColumn', { column: COLUMN_OF[key]! }));
         ok = false;
       } else if (!get(c[key])) {
-        issues.error({ line, column: COLUMN_OF[key]!, reason: `${COLUMN_OF[key]} is empty` });
+        issues.error({ line, column: COLUMN_OF[key]! }, say('empty', { column: COLUMN_OF[key]! }));
         ok = false;
       }
     }
@@ -83,14 +81,17 @@ export class RoleCatalogueImporter implements Importer {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
-        const message = field === 'family' ? `family must be one of ${ROLE_FAMILIES.join(', ')}` : issue.message;
-        issues.error({ line, column: COLUMN_OF[field] ?? field, value: String((candidate as Record<string, unknown>)[field] ?? ''), reason: `${COLUMN_OF[field] ?? field} ${message}` });
+        const column = COLUMN_OF[field] ?? field;
+        issues.error(
+          { line, column, value: String((candidate as Record<string, unknown>)[field] ?? '') },
+          field === 'family' ? say('badFamily', { families: ROLE_FAMILIES }) : say('badField', { column, message: issue.message, ...schemaCheck(issue) }),
+        );
       }
       return;
     }
     const earlier = this.roles.get(parsed.data.id);
     if (earlier) {
-      issues.error({ line, column: 'id', value: parsed.data.id, reason: `duplicate role id: also on line ${earlier.line}` });
+      issues.error({ line, column: 'id', value: parsed.data.id }, say('duplicateRoleId', { line: earlier.line }));
       return;
     }
     const given: Given = {};

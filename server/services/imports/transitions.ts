@@ -25,6 +25,7 @@ import type { Transition, TransitionKind } from '../../contract/graph-data.js';
 import { TRANSITION_KINDS } from '../../contract/graph-data.js';
 import { findColumns } from './columns.js';
 import { malformedRow, probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';
+import { say, type Said } from './messages.js';
 import type { RecordView } from './record-view.js';
 
 export const TRANSITION_COLUMNS = {
@@ -57,7 +58,7 @@ export class TransitionTableImporter implements Importer {
   private readonly rows: Row[] = [];
   private readonly seen = new Map<string, number>();
   private readonly unknown = new UnknownRoles();
-  private readonly resolvedCache = new Map<string, { index: number } | { error: string; suggestions: string[] }>();
+  private readonly resolvedCache = new Map<string, { index: number } | { error: 'unknown' | 'ambiguous'; suggestions: string[] }>();
   people = 0;
 
   constructor(private readonly ctx: ImportContext) {}
@@ -65,16 +66,13 @@ export class TransitionTableImporter implements Importer {
   header(columns: string[], line: number): void {
     const c = findColumns(columns, TRANSITION_COLUMNS);
     this.cols = c;
-    const missing: string[] = [];
-    if (c.from < 0 && c.fromName < 0) missing.push('from');
-    if (c.to < 0 && c.toName < 0) missing.push('to');
-    if (c.count < 0 && c.probability < 0) missing.push('count (or probability)');
+    const missing: string[][] = [];
+    if (c.from < 0 && c.fromName < 0) missing.push(['from']);
+    if (c.to < 0 && c.toName < 0) missing.push(['to']);
+    if (c.count < 0 && c.probability < 0) missing.push(['count', 'probability']);
     if (missing.length) {
       this.fatal = true;
-      this.ctx.issues.error({
-        line,
-        reason: `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column (columns found: ${columns.join(', ') || 'none'}). A transition table needs from, to, and count or probability.`,
-      });
+      this.ctx.issues.error({ line }, say('headerMissing', { kind: 'transitions', missing, columns }));
     }
   }
 
@@ -88,7 +86,7 @@ export class TransitionTableImporter implements Importer {
     const to = this.role(rec, c.to, c.toName, 'to');
     if (from < 0 || to < 0) ok = false;
     else if (from === to) {
-      issues.error({ line, column: 'to', value: rec.text(c.to >= 0 ? c.to : c.toName) ?? '', reason: 'from and to are the same role' });
+      issues.error({ line, column: 'to', value: rec.text(c.to >= 0 ? c.to : c.toName) ?? '' }, say('sameRole', { role: this.ctx.matcher.roles[to]!.id }));
       ok = false;
     }
 
@@ -97,27 +95,27 @@ export class TransitionTableImporter implements Importer {
       const raw = (rec.text(c.count) ?? '').trim();
       const n = Number(raw);
       if (rec.missing(c.count)) {
-        issues.error({ line, column: 'count', reason: 'missing column "count"' });
+        issues.error({ line, column: 'count' }, say('missingColumn', { column: 'count' }));
         ok = false;
       } else if (raw === '') {
         if (c.probability < 0 || rec.blank(c.probability)) {
-          issues.error({ line, column: 'count', reason: 'count is empty' });
+          issues.error({ line, column: 'count' }, say('empty', { column: 'count' }));
           ok = false;
         }
       } else if (!Number.isFinite(n) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) {
-        issues.error({ line, column: 'count', value: raw, reason: 'count is not a number' });
+        issues.error({ line, column: 'count', value: raw }, say('countNotNumber'));
         ok = false;
       } else if (n < 0) {
-        issues.error({ line, column: 'count', value: raw, reason: 'count is negative' });
+        issues.error({ line, column: 'count', value: raw }, say('countNegative'));
         ok = false;
       } else if (!Number.isInteger(n)) {
-        issues.error({ line, column: 'count', value: raw, reason: 'count must be a whole number' });
+        issues.error({ line, column: 'count', value: raw }, say('countNotWhole'));
         ok = false;
       } else if (n === 0) {
-        issues.error({ line, column: 'count', value: raw, reason: 'count is 0: leave the move out instead' });
+        issues.error({ line, column: 'count', value: raw }, say('countZero'));
         ok = false;
       } else if (n > Number.MAX_SAFE_INTEGER) {
-        issues.error({ line, column: 'count', value: raw, reason: 'count is too large' });
+        issues.error({ line, column: 'count', value: raw }, say('countTooLarge'));
         ok = false;
       } else count = n;
     }
@@ -128,20 +126,20 @@ export class TransitionTableImporter implements Importer {
       const raw = (rec.text(c.probability) ?? '').trim();
       const n = Number(raw.endsWith('%') ? raw.slice(0, -1) : raw) / (raw.endsWith('%') ? 100 : 1);
       if (!Number.isFinite(n) || raw === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(raw)) {
-        issues.error({ line, column: 'probability', value: raw, reason: 'probability is not a number' });
+        issues.error({ line, column: 'probability', value: raw }, say('probabilityNotNumber'));
         ok = false;
       } else if (n > 1) {
-        issues.error({ line, column: 'probability', value: raw, reason: 'probability is over 1' });
+        issues.error({ line, column: 'probability', value: raw }, say('probabilityOver1'));
         ok = false;
       } else if (n < 0) {
-        issues.error({ line, column: 'probability', value: raw, reason: 'probability is negative' });
+        issues.error({ line, column: 'probability', value: raw }, say('probabilityNegative'));
         ok = false;
       } else {
         probability = n;
         rounding = roundingOf(raw);
       }
     } else if (c.count < 0) {
-      issues.error({ line, column: 'probability', reason: rec.missing(c.probability) ? 'missing column "probability"' : 'probability is empty' });
+      issues.error({ line, column: 'probability' }, say(rec.missing(c.probability) ? 'missingColumn' : 'empty', { column: 'probability' }));
       ok = false;
     }
 
@@ -150,7 +148,7 @@ export class TransitionTableImporter implements Importer {
       const raw = (rec.text(c.kind) ?? '').trim().toLowerCase();
       if ((TRANSITION_KINDS as readonly string[]).includes(raw)) kind = raw as TransitionKind;
       else {
-        issues.error({ line, column: 'kind', value: raw, reason: `kind must be one of ${TRANSITION_KINDS.join(', ')}` });
+        issues.error({ line, column: 'kind', value: raw }, say('badKind', { kinds: TRANSITION_KINDS }));
         ok = false;
       }
     }
@@ -159,7 +157,7 @@ export class TransitionTableImporter implements Importer {
     const key = `${from}>${to}`;
     const earlier = this.seen.get(key);
     if (earlier !== undefined) {
-      issues.error({ line, reason: `duplicate transition: the same move is on line ${earlier}` });
+      issues.error({ line }, say('duplicateTransition', { line: earlier }));
       return;
     }
     this.seen.set(key, line);
@@ -173,34 +171,35 @@ export class TransitionTableImporter implements Importer {
     const name = nameCol >= 0 && !rec.blank(nameCol) ? rec.text(nameCol)!.trim() : '';
     if (!code && !name) {
       const col = codeCol >= 0 ? codeCol : nameCol;
-      issues.error({ line: rec.line, column: end, reason: rec.missing(col) ? `missing column "${end}"` : `${end} is empty` });
+      issues.error({ line: rec.line, column: end }, say(rec.missing(col) ? 'missingColumn' : 'empty', { column: end }));
       return -1;
     }
     const cacheKey = `${code}\u0000${name}`;
     let r = this.resolvedCache.get(cacheKey);
     if (!r) {
       r = this.resolve(code, name);
-      if ('error' in r && r.error === 'unknown role' && createRoles) r = { index: matcher.create(name || code, dataset, code || undefined) };
+      if ('error' in r && r.error === 'unknown' && createRoles) r = { index: matcher.create(name || code, dataset, code || undefined) };
       this.resolvedCache.set(cacheKey, r);
     }
     if ('index' in r) return r.index;
     const value = code || name;
-    if (r.error === 'unknown role') this.unknown.add(value, rec.line, r.suggestions);
-    issues.error({ line: rec.line, column: end, value, reason: r.error, suggestions: r.suggestions });
+    if (r.error === 'unknown') this.unknown.add(value, rec.line, r.suggestions);
+    const said: Said = r.error === 'unknown' ? say('unknownRole', { value, suggestions: r.suggestions }) : say('ambiguousRole', { value, ids: r.suggestions });
+    issues.error({ line: rec.line, column: end, value, suggestions: r.suggestions }, said);
     return -1;
   }
 
-  private resolve(code: string, name: string): { index: number } | { error: string; suggestions: string[] } {
+  private resolve(code: string, name: string): { index: number } | { error: 'unknown' | 'ambiguous'; suggestions: string[] } {
     const { matcher } = this.ctx;
     let suggestions: string[] = [];
     for (const written of [code, name]) {
       if (!written) continue;
       const m = matcher.match(written);
       if (m.kind === 'found') return { index: m.index };
-      if (m.kind === 'ambiguous') return { error: `ambiguous role: it is a name of ${m.ids.join(' and ')}; use the role id`, suggestions: m.ids };
+      if (m.kind === 'ambiguous') return { error: 'ambiguous', suggestions: m.ids };
       if (!suggestions.length) suggestions = m.suggestions;
     }
-    return { error: 'unknown role', suggestions };
+    return { error: 'unknown', suggestions };
   }
 
   finish(): ImportOutcome {
@@ -220,25 +219,18 @@ export class TransitionTableImporter implements Importer {
       const under: { from: number; sum: number }[] = [];
       for (const [from, s] of sums) {
         if (s.sum > 1 + SUM_TOLERANCE) {
-          issues.error({ line: s.line, column: 'probability', reason: `the probabilities of the moves out of "${roles[from]!.id}" add up to ${round(s.sum)}, over 1` });
+          issues.error({ line: s.line, column: 'probability' }, say('probabilitySumOver', { role: roles[from]!.id, sum: round(s.sum) }));
         } else if (s.sum < 1 - SUM_TOLERANCE) under.push({ from, sum: s.sum });
       }
       if (under.length && !issues.hasErrors) {
         under.sort((a, b) => a.sum - b.sum || a.from - b.from);
-        const examples = under.slice(0, 3).map((u) => `"${roles[u.from]!.id}" ${round(u.sum)}`).join(', ');
-        issues.warning({
-          line: 0,
-          column: 'probability',
-          reason: `the moves out of ${under.length} of ${sums.size} roles add up to less than 1 (${examples}${under.length > 3 ? ', …' : ''}): fine, the rest left the table; routes use the probabilities as given`,
-        });
+        const examples = under.slice(0, 3).map((u) => ({ role: roles[u.from]!.id, sum: round(u.sum) }));
+        issues.warning({ line: 0, column: 'probability' }, say('probabilitySumUnder', { under: under.length, roles: sums.size, examples }));
       }
     }
     if (withCounts && this.cols.probability >= 0) this.checkAgreement();
     if (!withCounts && !issues.hasErrors) {
-      issues.warning({
-        line: 0,
-        reason: `a table of probabilities only carries no counts of people: there is nothing for the privacy threshold (k = ${minCount}) to protect, so nothing is suppressed; routes use the table's own probabilities`,
-      });
+      issues.warning({ line: 0 }, say('probabilityOnly', { k: minCount }));
     }
 
     const kept: Row[] = [];
@@ -263,7 +255,7 @@ export class TransitionTableImporter implements Importer {
     const created = roles.slice(matcher.storedCount);
     const newRoles = created.filter((_, i) => used.has(matcher.storedCount + i));
     if (newRoles.length < created.length) {
-      issues.warning({ line: 0, reason: `${created.length - newRoles.length} new role name(s) appear only in suppressed moves and are not created` });
+      issues.warning({ line: 0 }, say('notCreatedSuppressed', { n: created.length - newRoles.length }));
     }
     return {
       people: 0,
@@ -330,13 +322,11 @@ export class TransitionTableImporter implements Importer {
       rows.forEach((r, i) => {
         const b = bounds[i]!;
         if (b.lo <= total && total <= b.hi) return;
-        const implied = Math.abs(total - sumCounts) <= sumCounts * 1e-6 ? `${round(total)} (the counts of the moves out of "${role}")` : `about ${round(total)} (the total the other rows out of "${role}" imply)`;
-        issues.error({
-          line: r.line,
-          column: 'probability',
-          value: String(r.probability),
-          reason: `the probability disagrees with the count beyond rounding: a count of ${r.count} out of ${implied} is ${round(r.count / total)}`,
-        });
+        const exact = Math.abs(total - sumCounts) <= sumCounts * 1e-6;
+        issues.error(
+          { line: r.line, column: 'probability', value: String(r.probability) },
+          say('disagree', { count: r.count, total: round(total), exact, role, share: round(r.count / total) }),
+        );
       });
     }
   }
