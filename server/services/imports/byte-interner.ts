@@ -106,17 +106,8 @@ export class ByteInterner {
   }
 
   private rehash(): void {
-    const slots = this.table.length * 2;
-    const table = new Int32Array(slots).fill(-1);
-    const mask = slots - 1;
-    for (let e = 0; e < this.size; e++) {
-      const h = this.hashes[e]!;
-      let slot = (h ^ (h >>> 15)) & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = e;
-    }
-    this.table = table;
-    this.mask = mask;
+    this.table = rehashed(this.table.length * 2, this.hashes, this.size);
+    this.mask = this.table.length - 1;
   }
 }
 
@@ -127,4 +118,17 @@ export function grownInt32<T extends Int32Array[]>(n: number, ...arrays: T): { [
     b.set(a);
     return b;
   }) as { [K in keyof T]: Int32Array<ArrayBuffer> };
+}
+
+/** An open-addressing slot table of `slots` (a power of two) holding entries 0…size-1 by their `hashes` (-1: empty). */
+export function rehashed(slots: number, hashes: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(slots).fill(-1);
+  const mask = slots - 1;
+  for (let e = 0; e < size; e++) {
+    const h = hashes[e]!;
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (table[slot]! >= 0) slot = (slot + 1) & mask;
+    table[slot] = e;
+  }
+  return table;
 }

@@ -3,7 +3,7 @@
  * open-addressing hash table over one growing arena: a million careers are
  * counted without making a string key per career.
  */
-import { grownInt32 } from './byte-interner.js';
+import { grownInt32, rehashed } from './byte-interner.js';
 
 export class IntSeqCounter {
   private table: Int32Array = new Int32Array(1 << 12).fill(-1);
@@ -75,14 +75,6 @@ export class IntSeqCounter {
   }
 
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let e = 0; e < this.size; e++) {
-      const h = this.hashes[e]!;
-      let slot = (h ^ (h >>> 15)) & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = e;
-    }
-    this.table = table;
+    this.table = rehashed(this.table.length * 2, this.hashes, this.size);
   }
 }
