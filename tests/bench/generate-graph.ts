@@ -136,3 +136,17 @@ export function generateRoleGraph(options: GenerateGraphOptions): GeneratedGraph
   }
   return { roles, transitions, histories };
 }
+
+/** Deterministic query pairs of distinct roles of a generated graph of `n` roles (`seed` picks the sequence). */
+export function queryPairs(n: number, count: number, seed = 12345): [string, string][] {
+  const id = (i: number) => `role-${String(i + 1).padStart(5, '0')}`;
+  let s = seed;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n;
+  const out: [string, string][] = [];
+  while (out.length < count) {
+    const a = next();
+    const b = next();
+    if (a !== b) out.push([id(a), id(b)]);
+  }
+  return out;
+}

@@ -23,7 +23,7 @@ import { Neo4jGraphStore } from '../../server/db/neo4j/neo4j-store.js';
 import { readSeedDir } from '../../server/services/seed-reader.js';
 import { writeHistoryCsv } from '../fixtures/import-data.js';
 import { spawnServer } from '../fixtures/spawn-server.js';
-import { generateRoleGraph } from './generate-graph.js';
+import { generateRoleGraph, queryPairs } from './generate-graph.js';
 import { summarise, time, type BenchRow } from './harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -32,19 +32,6 @@ const SIZES = [
   { roles: 1000, edgesPerRole: 50, pairs: 100 },
   { roles: 10000, edgesPerRole: 30, pairs: 50 },
 ];
-
-function pairs(n: number, count: number): [string, string][] {
-  const id = (i: number) => `role-${String(i + 1).padStart(5, '0')}`;
-  let s = 424242;
-  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n;
-  const out: [string, string][] = [];
-  while (out.length < count) {
-    const a = next();
-    const b = next();
-    if (a !== b) out.push([id(a), id(b)]);
-  }
-  return out;
-}
 
 /** Peak resident memory (VmHWM, MB) of the Neo4j JVM listening on `port`, found through its environment. */
 function neo4jPeakMb(port: string): number | null {
@@ -114,7 +101,7 @@ export async function neo4jBench(): Promise<BenchRow[]> {
       await store.close();
       rows.push(summarise(SUITE, `load ${label} / ${g.transitions.length.toLocaleString('en-US')} moves into Neo4j`, [loadMs], undefined, `Neo4j peak RSS ${neo4jPeakMb(port) ?? '?'} MB`));
 
-      const qs = pairs(size.roles, size.pairs);
+      const qs = queryPairs(size.roles, size.pairs, 424242);
       const server = await spawnServer({ NEO4J_URI: uri, NEO4J_PASSWORD: password, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', DATA_DIR: await mkdtemp(path.join(tmpdir(), 'rolepath-bench-neo4j-')) });
       try {
         for (const mode of ['fewest', 'likely'] as const) {

@@ -13,7 +13,7 @@ import { routeQuery } from '../../server/contract/routes.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { RouteService } from '../../server/services/route-service.js';
 import { buildCompactGraph, buildCompactGraphAsync } from '../../server/services/routes/index.js';
-import { generateRoleGraph } from './generate-graph.js';
+import { generateRoleGraph, queryPairs } from './generate-graph.js';
 import { summarise, time, type BenchRow } from './harness.js';
 
 interface Size {
@@ -26,20 +26,6 @@ const SIZES: Size[] = [
   { roles: 1000, edgesPerRole: 50, pairs: 200 },
   { roles: 10000, edgesPerRole: 30, pairs: 100 },
 ];
-
-/** Deterministic query pairs (distinct roles). */
-function pairs(n: number, count: number): [string, string][] {
-  const id = (i: number) => `role-${String(i + 1).padStart(5, '0')}`;
-  let s = 12345;
-  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) % n;
-  const out: [string, string][] = [];
-  while (out.length < count) {
-    const a = next();
-    const b = next();
-    if (a !== b) out.push([id(a), id(b)]);
-  }
-  return out;
-}
 
 /** Loads the generated graph into an in-memory Kùzu database through COPY (the fast bulk path). */
 async function loadKuzu(g: ReturnType<typeof generateRoleGraph>) {
@@ -108,7 +94,7 @@ export async function routesBench(): Promise<BenchRow[]> {
     );
     await service.graph();
 
-    const qs = pairs(size.roles, size.pairs);
+    const qs = queryPairs(size.roles, size.pairs);
     const handler = (mode: string, k: number) => {
       let i = 0;
       return async () => {
