@@ -4,7 +4,7 @@
  * Kùzu database takes one process at a time); otherwise opens the store itself.
  *
  * Options: --from, --to (id, name or alias), --mode fewest|likely|travelled, --k N,
- * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --datasets D,D, --json.
+ * --max-hops N, --avoid ID,ID, --via ID, --families F,F, --min-count N, --datasets D,D, --kinds K,K, --json.
  *
  * `--export FILE` writes route `--route N` (default 1, the best) to FILE instead,
  * in the format its extension names (.svg path diagram, .mmd Mermaid, .graphml,
@@ -30,7 +30,7 @@ import { printError, readOptions, serverBase, toParams, withLocalStore } from '.
 import { formatRoutes, type RoleNames } from './route-format.js';
 
 const USAGE =
-  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--lang en|ja] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
+  'Usage: npm run route -- --from ROLE --to ROLE [--mode fewest|likely|travelled] [--k N] [--max-hops N] [--avoid ID,ID] [--via ID] [--families F,F] [--min-count N] [--datasets D,D] [--kinds move,recommended,split] [--lang en|ja] [--json]\n       npm run route -- --from ROLE --to ROLE [same options] --export FILE.svg|.mmd|.graphml|.csv|.json [--route N] [--lang en|ja] [--direction lr|tb]';
 
 const OPTIONS = {
   from: { type: 'string' },
@@ -42,6 +42,7 @@ const OPTIONS = {
   via: { type: 'string' },
   families: { type: 'string' },
   'min-count': { type: 'string' },
+  kinds: { type: 'string' },
   datasets: { type: 'string' },
   json: { type: 'boolean' },
   export: { type: 'string' },
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
     ['families', 'families'],
     ['min-count', 'minCount'],
     ['datasets', 'datasets'],
+    ['kinds', 'kinds'],
   ]);
   if (values.export !== undefined) return exportRoute(values.export, raw, values);
   // --lang en|ja; anything else is English, not an error (as on the API).

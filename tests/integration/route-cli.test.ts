@@ -90,4 +90,25 @@ describe('route CLI', () => {
     expect(output).toContain('--datasets');
     expect(output).toContain('Unknown dataset "nope"');
   });
+
+  it('--kinds narrows the moves a route may use, as kinds= does on the API', async () => {
+    // customer-support → cs-manager is an author's recommendation, and no chain of moves people made joins them.
+    const server = await spawnServer();
+    const env = { PORT: new URL(server.url).port, DATA_DIR: server.dataDir };
+    try {
+      const all = await runScript('server/cli/route.ts', ['--from', 'customer-support', '--to', 'cs-manager', '--json'], env);
+      expect(all.code, all.output).toBe(0);
+      expect(JSON.parse(all.output).routes[0].roles).toEqual(['customer-support', 'cs-manager']);
+      const observed = await runScript('server/cli/route.ts', ['--from', 'customer-support', '--to', 'cs-manager', '--kinds', 'move', '--json'], env);
+      expect(observed.code, observed.output).toBe(0);
+      const answer = JSON.parse(observed.output);
+      expect(answer.routes).toEqual([]);
+      expect(answer.query.kinds).toEqual(['move']);
+      const bad = await runScript('server/cli/route.ts', ['--from', 'customer-support', '--to', 'cs-manager', '--kinds', 'rumour'], env);
+      expect(bad.code).not.toBe(0);
+      expect(bad.output).toContain('kinds');
+    } finally {
+      await server.stop();
+    }
+  });
 });
