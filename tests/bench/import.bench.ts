@@ -152,13 +152,19 @@ export async function importBench(): Promise<BenchRow[]> {
     const t0 = performance.now();
     const bytes = writeHistoryCsv(historyFile, roles, { people: 1_000_000, minStints: 3, maxStints: 8, seed: 11 });
     console.error(`  generated ${(bytes / 1e6).toFixed(1)} MB of histories in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    /** Runs `fn` three times, each on a fresh copy of the seeded data directory (removed after it). */
+    const onFreshCopies = async (name: string, fn: (dataDir: string) => Promise<void>) => {
+      for (let i = 0; i < 3; i++) {
+        const dataDir = path.join(work, `${name}${i}`);
+        await cp(seedDir, dataDir, { recursive: true });
+        await fn(dataDir);
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    };
     const runs: CliRun[] = [];
-    for (let i = 0; i < 3; i++) {
-      const dataDir = path.join(work, `h${i}`);
-      await cp(seedDir, dataDir, { recursive: true });
+    await onFreshCopies('h', async (dataDir) => {
       runs.push(await runCli(historyFile, dataDir, ['--kind', 'histories', '--dataset', 'bench']));
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    });
     const last = runs.at(-1)!.report;
     rows.push(
       summarise(
@@ -192,13 +198,10 @@ export async function importBench(): Promise<BenchRow[]> {
     await writeFile(table, `from,to,count\n${[...pairs].map((p) => `${p},${1 + Math.floor(random() * 50)}`).join('\n')}\n`);
     const tableRuns: CliRun[] = [];
     const catalogueRuns: CliRun[] = [];
-    for (let i = 0; i < 3; i++) {
-      const dataDir = path.join(work, `t${i}`);
-      await cp(seedDir, dataDir, { recursive: true });
+    await onFreshCopies('t', async (dataDir) => {
       catalogueRuns.push(await runCli(catalogue, dataDir, ['--kind', 'roles', '--dataset', 'bench-roles']));
       tableRuns.push(await runCli(table, dataDir, ['--kind', 'transitions', '--dataset', 'bench-table']));
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    });
     rows.push(
       summarise(
         'import',
