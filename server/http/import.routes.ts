@@ -31,7 +31,7 @@ export const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 ** 3;
 
 export function importRoutes(imports: ImportService, adminToken: string | undefined, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Router {
   const router = Router();
-  router.post('/imports', requireAdmin(adminToken, 'Importing data'), async (req, res) => {
+  router.post('/imports', requireAdmin(adminToken, 'Importing data', 'データのインポート'), async (req, res) => {
     let drainBody = true;
     try {
       const lang = requestLang(req);

@@ -34,7 +34,7 @@ const body = (req: Request): unknown => req.body ?? {};
 
 export function queryRoutes(queries: QueryService, adminToken: string | undefined): Router {
   const router = Router();
-  const admin = requireAdmin(adminToken, 'Saving, deleting and importing queries');
+  const admin = requireAdmin(adminToken, 'Saving, deleting and importing queries', 'クエリの保存・削除・取り込み');
 
   router.get('/queries', async (req, res) => {
     parseOrThrow(emptyQuery, req.query, 'query parameter');

@@ -1,8 +1,9 @@
 /**
  * The import dialog in a real browser against the real server: preview a
  * history file with a dry run, import it, see the page reload with the new
- * dataset, and see a file with a bad row rejected with its line.
- * Screenshot: test-output/e2e/import-dialog.png.
+ * dataset, and see a file with a bad row rejected with its line (and, on a
+ * Japanese page, its reason in Japanese).
+ * Screenshots: test-output/e2e/import-dialog.png, import-dialog-ja.png.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,5 +68,19 @@ describe('import dialog', () => {
     const text = await page.locator('[data-testid="import-report"]').textContent();
     expect(text).toContain('line 14: role "Custmer support" unknown role');
     expect(text).toContain('customer-support');
+  });
+
+  it('asks in the page\'s language: on a Japanese page the server\'s reasons are Japanese', async () => {
+    await page.goto(`${server.url}/?lang=ja`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator('[data-testid="import-open"]').click();
+    await fill(`${CSV}p9,1,Custmer support\n`, 'e2e-bad-ja');
+    await page.getByRole('button', { name: 'インポート', exact: true }).click();
+    await page.locator('[data-testid="import-status"]', { hasText: '何も書き込んでいません' }).waitFor();
+    const text = (await page.locator('[data-testid="import-report"]').textContent()) ?? '';
+    expect(text).toContain('14 行目: 職種「Custmer support」が見つかりません。近い職種: カスタマーサポート');
+    expect(text).toContain('「Custmer support」(1 行、最初は 14 行目) — 候補: カスタマーサポート(customer-support)');
+    expect(text).not.toContain('unknown role');
+    await page.screenshot({ path: path.join(ROOT, 'test-output', 'e2e', 'import-dialog-ja.png') });
   });
 });

@@ -6,7 +6,7 @@
  * more than 1, a column named twice) give Japanese reasons with no English
  * sentence and roles named by their Japanese names; the English is unchanged;
  * the machine-readable fields (line, column, value, suggestions, code) are the
- * same in both languages. `npm run import -- --lang ja` prints the report
+ * same in both languages; so is the admin-token check. `npm run import -- --lang ja` prints the report
  * in Japanese, through the server and on its own.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -175,6 +175,17 @@ describe('which language a request gets', () => {
     const { status, body } = await post('kind=people&dataset=x&lang=ja', csv);
     expect(status).toBe(400);
     expect(body.error.message).toBe('クエリパラメーターが正しくありません: kind');
+  });
+
+  it('a missing or wrong admin token is said in Japanese', async () => {
+    const missing = await post('kind=histories&dataset=x&lang=ja', csv, { authorization: '' });
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.message).toBe('データのインポートには管理者トークンが必要です。"Authorization: Bearer <ADMIN_TOKEN>" を送ってください。');
+    const wrong = await post('kind=histories&dataset=x', csv, { authorization: 'Bearer not-the-right-token-000', 'accept-language': 'ja' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toBe('管理者トークンが違います。');
+    const en = await post('kind=histories&dataset=x&lang=en', csv, { authorization: 'Bearer not-the-right-token-000' });
+    expect(en.body.error.message).toBe('The admin token is not right.');
   });
 
   it('a file with no rows, as a whole, in Japanese', async () => {

@@ -192,10 +192,18 @@ export class ImportDialog {
     };
     list(
       s.unknown,
-      r.unknownRoles.map((u) => `"${u.value}" (${u.rows}×, ${s.line(u.firstLine)})${u.suggestions.length ? ` — ${s.closest}: ${u.suggestions.map((x) => `${x.nameJa} / ${x.name} (${x.id})`).join(', ')}` : ''}`),
+      r.unknownRoles.map((u) =>
+        this.opts.lang() === 'ja'
+          ? `「${u.value}」(${u.rows} 行、最初は ${s.line(u.firstLine)})${u.suggestions.length ? ` — ${s.closest}: ${u.suggestions.map((x) => `${x.nameJa}(${x.id})`).join('、')}` : ''}`
+          : `"${u.value}" (${u.rows}×, ${s.line(u.firstLine)})${u.suggestions.length ? ` — ${s.closest}: ${u.suggestions.map((x) => `${x.nameJa} / ${x.name} (${x.id})`).join(', ')}` : ''}`,
+      ),
       0,
     );
-    const issue = (i: ImportReport['errors'][number]) => `${s.line(i.line)}: ${i.column ? `${i.column} ` : ''}${i.value !== undefined ? `"${i.value}" ` : ''}${i.reason}`;
+    // The server says each reason in the page's language; a Japanese reason names its column (and an unknown role its value) itself.
+    const issue = (i: ImportReport['errors'][number]) =>
+      this.opts.lang() === 'ja'
+        ? `${s.line(i.line)}: ${i.reason}${i.value !== undefined && i.value !== '' && !i.reason.includes(i.value) ? `(値: "${i.value}")` : ''}`
+        : `${s.line(i.line)}: ${i.column ? `${i.column} ` : ''}${i.value !== undefined ? `"${i.value}" ` : ''}${i.reason}`;
     list(s.errors, r.errors.map(issue), r.moreErrors);
     list(s.warnings, r.warnings.map(issue), r.moreWarnings);
     return out;
