@@ -3,13 +3,12 @@
  * client, embedded Kùzu seeded on start): the graph draws, and clicking a role
  * shows its details. Screenshots go to test-output/e2e/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../fixtures/browser.js';
-import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { serverAndBrowser } from './server-and-browser.js';
 import type { GraphData } from '../../server/contract/graph-data.js';
 import { FAMILY_STYLE } from '../../server/render/families.js';
 import { readSeedDir } from '../../server/services/seed-reader.js';
@@ -22,17 +21,11 @@ let page: Page;
 let seed: GraphData;
 const role = (id: string) => seed.roles.find((r) => r.id === id)!;
 
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
+serverAndBrowser(shots, async (s, b) => {
+  server = s;
+  browser = b;
   seed = await readSeedDir(path.join(ROOT, 'seed', 'data'));
-  server = await spawnServer();
-  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Clicks a role's node where Cytoscape drew it. */

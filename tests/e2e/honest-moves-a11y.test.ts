@@ -8,28 +8,21 @@
  * on the home, role, route, no-route, queries and export views.
  * Screenshots go to test-output/e2e/questions/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../fixtures/browser.js';
-import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { serverAndBrowser } from './server-and-browser.js';
 
 const shots = path.join(ROOT, 'test-output', 'e2e', 'questions');
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 let server: SpawnedServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-  server = await spawnServer();
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser(shots, async (s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A page with its console warnings and errors collected (and uncaught errors). */

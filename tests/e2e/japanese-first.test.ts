@@ -4,26 +4,19 @@
  * ?lang=ja carry no English prose; a no-route answer lists where one can go;
  * the To picker marks reachable targets. Screenshots go to test-output/e2e/.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../fixtures/browser.js';
-import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { serverAndBrowser } from './server-and-browser.js';
 
 const shots = path.join(ROOT, 'test-output', 'e2e');
 let server: SpawnedServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-  server = await spawnServer();
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+serverAndBrowser(shots, async (s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function open(url: string, locale = 'en-GB'): Promise<Page> {
