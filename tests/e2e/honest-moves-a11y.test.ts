@@ -13,6 +13,7 @@ import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { ROOT, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { englishProse } from './english-prose.js';
 import { serverAndBrowser } from './server-and-browser.js';
 
 const shots = path.join(ROOT, 'test-output', 'e2e', 'questions');
@@ -38,26 +39,6 @@ async function open(url: string, locale = 'ja-JP', bypassCSP = false): Promise<{
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   return { page, noise };
-}
-
-/** Text nodes in `selector` that read as English prose (as in japanese-first.test.ts: three Latin words, no Japanese). */
-async function englishProse(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const out: string[] = [];
-    for (const root of document.querySelectorAll(sel)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        // Secondary names are proper names; a query's result cells are its output (data, names and ids), as code is.
-        if (el.closest('.subtitle, .secondary, .sr-only, [hidden], cite, code, pre, .cm-editor, script, style, td[class^="cell-"]')) continue;
-        if (el.getClientRects().length === 0) continue;
-        const text = n.textContent ?? '';
-        if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) continue;
-        if (/[A-Za-z]{2,}[\s,.]+[A-Za-z]{2,}[\s,.]+[A-Za-z]{2,}/.test(text)) out.push(text.trim());
-      }
-    }
-    return out;
-  }, selector);
 }
 
 /** axe-core's serious and critical violations on the page as it stands. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, type SpawnedServer } from '../fixtures/spawn-server.js';
+import { englishProse } from './english-prose.js';
 import { serverAndBrowser } from './server-and-browser.js';
 
 const shots = path.join(ROOT, 'test-output', 'e2e');
@@ -25,28 +26,6 @@ async function open(url: string, locale = 'en-GB'): Promise<Page> {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   return page;
-}
-
-/**
- * Text nodes in `selector` that read as English prose: three or more Latin
- * words in a row and no Japanese at all. Role names shown as the secondary
- * name (class "subtitle"/"secondary") are proper names, not prose.
- */
-async function englishProse(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const out: string[] = [];
-    for (const root of document.querySelectorAll(sel)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        if (el.closest('.subtitle, .secondary, .sr-only, [hidden], cite')) continue;
-        const text = n.textContent ?? '';
-        if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) continue;
-        if (/[A-Za-z]{2,}[\s,.]+[A-Za-z]{2,}[\s,.]+[A-Za-z]{2,}/.test(text)) out.push(text.trim());
-      }
-    }
-    return out;
-  }, selector);
 }
 
 describe('Japanese first', () => {
