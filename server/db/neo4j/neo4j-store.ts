@@ -30,7 +30,12 @@ export function translateError(err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return err;
   const first = ((err as Error).message ?? '').split('\n')[0];
-  if (UNAVAILABLE.has(code)) return storeUnavailable(`Neo4j is not available: ${first}`);
+  // Besides the driver's own codes for a lost server, a server going down mid-request answers with its
+  // own failures (Neo.DatabaseError.*) or the driver reports a broken connection under a code of its own
+  // (no "Neo." prefix): all of them mean the store, not the request, is the problem.
+  if (UNAVAILABLE.has(code) || code.startsWith('Neo.DatabaseError.') || !code.startsWith('Neo.')) {
+    return storeUnavailable(`Neo4j is not available: ${first}`);
+  }
   if (code.startsWith('Neo.ClientError.Security.')) {
     return storeUnavailable(`Neo4j refused rolepath's credentials (check NEO4J_USER and NEO4J_PASSWORD): ${first}`);
   }

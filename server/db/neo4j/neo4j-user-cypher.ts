@@ -56,13 +56,15 @@ const UNKNOWN_NAME = /Unknown(Label|RelationshipType|PropertyKey)Warning$/;
  * query quietly finds nothing); Kùzu refuses such a query. Refused here too, with Neo4j's words and
  * position, so both engines answer the same and a misspelt `n.nmae` is a marked error, not empty rows.
  */
-export function unknownNameError(notifications: readonly PlanNotification[] | undefined): CypherRunError | null {
+export function unknownNameError(notifications: readonly PlanNotification[] | undefined, prefixLength = 0): CypherRunError | null {
   const hit = (notifications ?? []).find((n) => UNKNOWN_NAME.test(n.code));
   if (!hit) return null;
+  // Positions are in the text Neo4j planned, `EXPLAIN ` + the query: take the prefix off (it sits on line 1).
   const line = hit.position?.line ?? 1;
-  const column = hit.position?.column ?? 1;
+  const column = Math.max(1, (hit.position?.column ?? 1) - (line === 1 ? prefixLength : 0));
+  const offset = hit.position?.offset !== undefined ? Math.max(0, hit.position.offset - prefixLength) : undefined;
   const first = hit.description.split('\n')[0];
-  return new CypherRunError('semantic', `${first} (line ${line}, column ${column})`, { line, column, ...(hit.position?.offset !== undefined ? { offset: hit.position.offset } : {}) });
+  return new CypherRunError('semantic', `${first} (line ${line}, column ${column})`, { line, column, ...(offset !== undefined ? { offset } : {}) });
 }
 
 /** A step of an EXPLAIN plan (the driver's `summary.plan`). */
@@ -142,7 +144,7 @@ export async function runReadOnly(
       const plan = explained.summary.plan;
       const refused = refusedPlanStep(plan ? (plan as unknown as PlanStep) : null);
       if (refused) throw new CypherRunError('read-only', `Only read queries can run here: ${refused} (line 1, column 1).`, { line: 1, column: 1 });
-      const unknown = unknownNameError(explained.summary.notifications as unknown as PlanNotification[]);
+      const unknown = unknownNameError(explained.summary.notifications as unknown as PlanNotification[], 'EXPLAIN '.length);
       if (unknown) throw unknown;
       const result = tx.run(cypher, neoParams);
       const keys = (await result.keys()).map(String);
