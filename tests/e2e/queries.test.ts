@@ -205,8 +205,22 @@ describe('saved queries', () => {
     const marked = page.locator('.cm-lintRange-warning');
     await marked.first().waitFor({ timeout: 20_000 });
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
-    await marked.first().hover();
-    await page.locator('.cm-tooltip-lint', { hasText: 'nmae is not present' }).waitFor();
+    // The checker may redraw its marks just after they first appear (a hover on the replaced mark shows
+    // nothing), so hover again until the tooltip shows.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(0, 0);
+          await marked.first().hover();
+          // CodeMirror shows a hover tooltip after a short delay.
+          return page
+            .locator('.cm-tooltip-lint', { hasText: 'nmae is not present' })
+            .waitFor({ timeout: 3000 })
+            .then(() => true, () => false);
+        },
+        { timeout: 25_000, intervals: [100] },
+      )
+      .toBe(true);
     await shot('editor');
     // Kùzu refuses the unknown property: the server's message, and the text marked as the error.
     await page.keyboard.press('Control+Enter');
