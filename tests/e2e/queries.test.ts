@@ -218,7 +218,7 @@ describe('saved queries', () => {
             .waitFor({ timeout: 3000 })
             .then(() => true, () => false);
         },
-        { timeout: 25_000, intervals: [100] },
+        { timeout: 25_000, interval: 100 },
       )
       .toBe(true);
     await shot('editor');
