@@ -14,7 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './fixtures/free-port.js';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -62,17 +62,6 @@ function runVitest(engine: 'kuzu' | 'neo4j', args: string[], env: NodeJS.Process
         failed = 1; // no report: vitest itself failed
       }
       resolve({ engine, passed, failed, skipped, files, exitCode: code ?? 1 });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
     });
   });
 }
