@@ -16,6 +16,13 @@ const NODE_BUILTINS = '^(node:|(fs|path|os|url|crypto|stream|child_process|worke
 /** Code the browser bundles too imports no Node built-in. */
 const noNodeBuiltins = { regex: NODE_BUILTINS, message: 'The browser bundles this code too: no Node built-ins.' };
 
+/** Services use the store through its interface only (graph-store.ts and the types it speaks), never an
+ * adapter, the loader of the server's own Cypher, the adapters' guard, or the HTTP and CLI layers above them. */
+const servicePatterns = [
+  { regex: '(^|/)db/(?!(graph-store|query-types|import-write)\\.js$)', message: 'Services use db/ through graph-store.ts (and its types) only.' },
+  { regex: '(^|/)(http|cli)/', message: 'Services never import the layers above them.' },
+];
+
 /** `no-restricted-imports` for `files`: the import `patterns` refused there, plus the named `paths` (drivers, Express). */
 function layer(/** @type {string[]} */ files, /** @type {{ regex: string; message: string }[]} */ patterns, paths = driverImports.paths) {
   return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
@@ -36,12 +43,17 @@ export default tseslint.config(
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Layer rules (see docs/architecture.md): services and contracts never see a driver or Express.
   { files: ['server/config.ts', 'server/errors.ts', 'server/validate.ts', 'server/cypher-text/**'], rules: { 'no-restricted-imports': ['error', driverImports] } },
-  // Services use the store through its interface only (graph-store.ts and the types it speaks), never an
-  // adapter, the loader of the server's own Cypher, or the HTTP and CLI layers above them.
-  layer(['server/services/**'], [
-    { regex: '(^|/)db/(?!(graph-store|query-types|import-write)\\.js$)', message: 'Services use db/ through graph-store.ts (and its types) only.' },
-    { regex: '(^|/)(http|cli)/', message: 'Services never import the layers above them.' },
-  ]),
+  // Services: see servicePatterns.
+  layer(['server/services/**'], servicePatterns),
+  // The import subsystem is one service among others: what other services share with it (datasets, their units
+  // and privacy) lives in services/datasets/, so nothing outside services/imports/ reaches into it.
+  {
+    ...layer(['server/services/**'], [
+      ...servicePatterns,
+      { regex: '(^|/)imports/', message: 'Only services/imports/ imports from services/imports/ (shared dataset rules live in services/datasets/).' },
+    ]),
+    ignores: ['server/services/imports/**'],
+  },
   // The store knows nothing of the layers that use it.
   layer(['server/db/**'], [{ regex: '(^|/)(services|http|cli|render)/', message: 'db/ never imports the layers above it.' }], []),
   // The CLIs open a store through db/index.ts only and share no code with the HTTP layer.

@@ -7,7 +7,7 @@
 // First: zod's settings must be in place before any schema is built.
 import './api/zod-config.js';
 import type { GraphResponse, RoleDetailsResponse } from '../../server/contract/api.js';
-import type { DatasetUnit } from '../../server/contract/imports.js';
+import type { DatasetUnit } from '../../server/contract/datasets.js';
 import type { RouteResponse } from '../../server/contract/routes.js';
 import { api, ApiError } from './api/client.js';
 import { readToken } from './api/read-token.js';

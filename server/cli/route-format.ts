@@ -1,5 +1,5 @@
 /** Plain-text rendering of route answers for the terminal, with Japanese and English names, in English or Japanese. */
-import type { DatasetUnit } from '../contract/imports.js';
+import type { DatasetUnit } from '../contract/datasets.js';
 import type { Lang } from '../contract/lang.js';
 import type { RouteResponse } from '../contract/routes.js';
 import { pct as percent } from '../render/text.js';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { decimalInt } from './numbers.js';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
-import { datasetsParam, datasetUsage } from './imports.js';
+import { datasetsParam, datasetUsage } from './datasets.js';
 import { langParam } from './lang.js';
 import { engineName } from './queries.js';
 

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
-import { datasetUsage } from './imports.js';
+import { datasetUsage } from './datasets.js';
 import { edgeId, type GraphResponse } from './api.js';
 
 const index = z.number().int().min(0);

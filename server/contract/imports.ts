@@ -1,11 +1,12 @@
 /**
  * Data imports (issue 7): what an import is asked to do (`POST /api/imports`
- * query parameters, `npm run import` options), the report it gives back, and
- * the datasets it writes. Shared by the server, the CLI and the client.
+ * query parameters, `npm run import` options) and the report it gives back.
+ * The datasets it writes are described in datasets.ts. Shared by the server, the CLI and the client.
  */
 import { z } from 'zod';
 import { langParam } from './lang.js';
 import { decimalInt } from './numbers.js';
+import { DATASET_UNITS, SEED_DATASET_NAME, datasetName } from './datasets.js';
 
 /** What a file holds: one stint per row, a transition table, or a role catalogue. */
 export const IMPORT_KINDS = ['histories', 'transitions', 'roles'] as const;
@@ -18,31 +19,6 @@ export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 /** File formats; `auto` = NDJSON when the first character is `{`, else CSV with comma or tab detected from the header. */
 export const IMPORT_FORMATS = ['auto', 'csv', 'tsv', 'ndjson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The seed's dataset: written by the seed loader, never by an import, and exempt from privacy suppression. */
-export const SEED_DATASET_NAME = 'articles';
-
-/**
- * What a dataset's numbers count, recorded at import (see the README, "Datasets and units"):
- * `people` (career histories, or a transition table of counts: people who made each move),
- * `accounts` (the seed's articles: independent published accounts, one per article and move),
- * `probability` (a transition table with probabilities only: no counts at all).
- */
-export const DATASET_UNITS = ['people', 'accounts', 'probability'] as const;
-export type DatasetUnit = (typeof DATASET_UNITS)[number];
-
-/** The unit of the seed's dataset and of any dataset written without an import (no Dataset record). */
-export const SEED_DATASET_UNIT: DatasetUnit = 'accounts';
-
-/** Default privacy threshold k: aggregates seen fewer than k times are not stored. */
-export const DEFAULT_MIN_COUNT = 5;
-
-/** A dataset name: lowercase letters and digits in words joined by single hyphens or underscores. */
-export const datasetName = z
-  .string()
-  .min(1, 'is required')
-  .max(60, 'must be at most 60 characters')
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens or underscores, e.g. "hr-2024"');
 
 /** "true"/"false"/"1"/"0"/"" (present = true) in a query string. */
 const flag = z
@@ -142,63 +118,3 @@ export const importReport = z.object({
   ms: z.number(),
 });
 export type ImportReport = z.infer<typeof importReport>;
-
-/**
- * A route-frequency entry: one distinct career sequence (consecutive repeats
- * of a role collapsed) and how many people of the dataset had exactly it.
- * `travelled` routes are counted over these; no person id is kept.
- */
-export interface RoutePattern {
-  /** Unique over all datasets: `<dataset>:<n>`. */
-  id: string;
-  dataset: string;
-  roles: string[];
-  count: number;
-}
-
-/** A dataset as stored: where its aggregates came from and what privacy threshold hides. */
-export const datasetInfo = z.object({
-  name: z.string(),
-  kind: z.enum(['histories', 'transitions']),
-  /** What its numbers count: people, accounts (the articles) or probabilities only. */
-  unit: z.enum(DATASET_UNITS),
-  /** k: transitions and routes seen fewer than k times are not stored (and not shown). */
-  minCount: z.number(),
-  importedAt: z.string(),
-  rowsRead: z.number(),
-  people: z.number(),
-  stints: z.number(),
-  transitions: z.number(),
-  routes: z.number(),
-  suppressedTransitions: z.number(),
-  suppressedRoutes: z.number(),
-});
-export type DatasetInfo = z.infer<typeof datasetInfo>;
-
-/** `GET /api/datasets`. */
-export const datasetListResponse = z.object({
-  datasets: z.array(
-    datasetInfo.extend({
-      /** False for datasets written without an import (the seed): no threshold applies. */
-      imported: z.boolean(),
-    }),
-  ),
-  /** The datasets an answer uses when it is given no `datasets=` (empty when the stored datasets do not combine and there is no `articles`). */
-  default: z.array(z.string()),
-});
-export type DatasetListResponse = z.infer<typeof datasetListResponse>;
-
-/** `datasets=a,b` on the graph, role and route endpoints: the datasets to use, combined (absent = the default selection; see dataset-selection.ts). */
-export const datasetsParam = z
-  .string()
-  .max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-
-/** Which datasets an answer used and how much privacy suppression hid from them. */
-export const datasetUsage = z.object({
-  used: z.array(z.string()),
-  /** What the answer's counts count (a selection never mixes units); `probability`: counts are 0, probabilities are the table's. */
-  unit: z.enum(DATASET_UNITS),
-  suppressed: z.object({ transitions: z.number(), routes: z.number() }),
-});
-export type DatasetUsage = z.infer<typeof datasetUsage>;

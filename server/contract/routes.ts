@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { evidenceDto } from './api.js';
 import { ROLE_FAMILIES, TRANSITION_KINDS } from './graph-data.js';
-import { datasetUsage } from './imports.js';
+import { datasetUsage } from './datasets.js';
 import { decimalInt } from './numbers.js';
 import { langParam } from './lang.js';
 
@@ -54,7 +54,7 @@ export const routeQuery = z.strictObject({
   kinds: csv
     .pipe(z.array(z.enum(TRANSITION_KINDS, { message: `must be among ${TRANSITION_KINDS.join(', ')}` })).min(1, 'must name at least one kind'))
     .optional(),
-  /** Datasets to use, combined (default: all); see server/services/dataset-selection.ts. */
+  /** Datasets to use, combined (default: all); see server/services/datasets/selection.ts. */
   datasets: csv.optional(),
   /** Language of notes and messages: en or ja (default: Accept-Language, then English; an unknown one is English). */
   lang: langParam,

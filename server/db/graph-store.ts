@@ -5,7 +5,7 @@
 import type { GraphData, History, Role, Transition } from '../contract/graph-data.js';
 import type { EngineName } from '../contract/queries.js';
 import type { QueryParams, ReadOnlyResult, ReadOnlyRunOptions, StoredQuery } from './query-types.js';
-import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import type { DatasetInfo, RoutePattern } from '../contract/datasets.js';
 import type { ImportWrite } from './import-write.js';
 
 export type { ImportWrite } from './import-write.js';

@@ -3,7 +3,7 @@
  * patterns), and the parameter rows an import write sends. Shared by both
  * engine adapters so they return identical objects.
  */
-import { DATASET_UNITS, type DatasetInfo, type DatasetUnit, type RoutePattern } from '../contract/imports.js';
+import { DATASET_UNITS, type DatasetInfo, type DatasetUnit, type RoutePattern } from '../contract/datasets.js';
 import type { ImportWrite } from './import-write.js';
 
 type Row = Record<string, unknown>;

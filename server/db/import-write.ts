@@ -4,7 +4,7 @@
  * aggregates, which replace whatever the dataset held before, and its record.
  */
 import type { Role, Transition } from '../contract/graph-data.js';
-import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import type { DatasetInfo, RoutePattern } from '../contract/datasets.js';
 
 export interface ImportWrite {
   /** The dataset record; null for a role catalogue, which writes roles only. */

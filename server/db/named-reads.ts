@@ -4,7 +4,7 @@
  * supplies only `read` (how to run a named read query on its engine).
  */
 import type { History, Role, Transition } from '../contract/graph-data.js';
-import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import type { DatasetInfo, RoutePattern } from '../contract/datasets.js';
 import { mapInChunks } from './cooperative.js';
 import type { GraphCounts, RoleTransitions } from './graph-store.js';
 import { rowToDataset, rowToRoutePattern } from './import-rows.js';

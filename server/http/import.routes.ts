@@ -5,9 +5,7 @@
  * had no errors (written, or on a dry run only checked), 422 in the error
  * shape with the report alongside when it had errors (nothing is written).
  * The report's reasons and the messages are in `lang` (`ja` or `en`; else
- * the request's Accept-Language, else English).
- *
- * `GET /api/datasets` (a read) lists the datasets.
+ * the request's Accept-Language, else English). (`GET /api/datasets` is in dataset.routes.ts.)
  *
  * The upload route is mounted before the JSON body parser: an NDJSON upload sent as
  * application/json must reach the importer, not the parser.
@@ -16,9 +14,6 @@ import type { Request } from 'express';
 import { Router } from 'express';
 import { importQuery } from '../contract/imports.js';
 import { AppError } from '../errors.js';
-import { emptyQuery } from '../contract/api.js';
-import { describeDatasets } from '../services/dataset-selection.js';
-import type { SnapshotCache } from '../services/graph-snapshot.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import { ANSWERS } from '../services/imports/messages.js';
 import type { Lang } from '../contract/lang.js';
@@ -56,16 +51,6 @@ export function importRoutes(imports: ImportService, adminToken: string | undefi
       // Otherwise read the rest of the upload before answering, so the client sees the answer.
       if (drainBody) await drain(req);
     }
-  });
-  return router;
-}
-
-/** `GET /api/datasets`: the datasets, their privacy threshold and what their imports stored and suppressed. */
-export function datasetRoutes(snapshots: SnapshotCache): Router {
-  const router = Router();
-  router.get('/datasets', async (req, res) => {
-    parseOrThrow(emptyQuery, req.query, 'query parameter');
-    res.json(describeDatasets(await snapshots.get()));
   });
   return router;
 }

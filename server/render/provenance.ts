@@ -3,7 +3,7 @@
  * carry, and the human-readable source. The schema is in server/contract/export.ts. Pure.
  */
 import type { ExportProvenance, ProvenanceQuery } from '../contract/export.js';
-import type { DatasetUnit } from '../contract/imports.js';
+import type { DatasetUnit } from '../contract/datasets.js';
 
 /** What a dataset's numbers count, in Japanese (the unit's name itself stays beside it, as in the API). */
 const UNIT_JA: Record<DatasetUnit, string> = { people: '人数', accounts: '記事の事例数', probability: '確率のみ' };

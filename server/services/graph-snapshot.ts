@@ -4,9 +4,10 @@
  * listing and searching do not hit the database on every request.
  */
 import type { History, Role, Transition } from '../contract/graph-data.js';
-import type { DatasetInfo, RoutePattern } from '../contract/imports.js';
+import type { DatasetInfo, RoutePattern } from '../contract/datasets.js';
 import type { GraphStore } from '../db/graph-store.js';
-import { applyPrivacy } from './imports/privacy.js';
+import { applyPrivacy } from './datasets/privacy.js';
+import { withLegacyUnits } from './datasets/units.js';
 
 /** The whole graph at one moment. */
 export interface GraphSnapshot {
@@ -125,7 +126,7 @@ export function makeSnapshot(
   imported: { datasetRecords?: DatasetInfo[]; routePatterns?: RoutePattern[] } = {},
 ): GraphSnapshot {
   const datasetRecords = withLegacyUnits(imported.datasetRecords ?? [], stored);
-  // Privacy: nothing below a dataset's k leaves the snapshot (see imports/privacy.ts).
+  // Privacy: nothing below a dataset's k leaves the snapshot (see datasets/privacy.ts).
   const { transitions, routePatterns, hidden } = applyPrivacy(stored, imported.routePatterns ?? [], datasetRecords);
   const datasets: Record<string, number> = {};
   for (const t of transitions) datasets[t.dataset] = (datasets[t.dataset] ?? 0) + 1;
@@ -141,19 +142,6 @@ export function makeSnapshot(
     routePatterns,
     hidden,
   };
-}
-
-/**
- * Records written before units were recorded read as `people` (import-rows.ts); a transition table among
- * them whose every stored transition has count 0 held probabilities only, so its unit is `probability`.
- * (A counted dataset never stores count 0, so this never relabels one.)
- */
-function withLegacyUnits(records: DatasetInfo[], stored: readonly Transition[]): DatasetInfo[] {
-  const candidates = new Set(records.filter((d) => d.kind === 'transitions' && d.unit === 'people').map((d) => d.name));
-  if (!candidates.size) return records;
-  const zeroOnly = new Map<string, boolean>();
-  for (const t of stored) if (candidates.has(t.dataset)) zeroOnly.set(t.dataset, (zeroOnly.get(t.dataset) ?? true) && t.count === 0);
-  return records.map((d) => (zeroOnly.get(d.name) ? { ...d, unit: 'probability' as const } : d));
 }
 
 /**

@@ -7,7 +7,7 @@ import { encodeCompactGraph } from '../contract/graph-compact.js';
 import type { Role, Transition } from '../contract/graph-data.js';
 import type { Lang } from '../contract/lang.js';
 import { notFound } from '../errors.js';
-import { selectDatasets, type DatasetSelection } from './dataset-selection.js';
+import { selectDatasets, type DatasetSelection } from './datasets/selection.js';
 import type { SnapshotCache } from './graph-snapshot.js';
 
 /** Per-selection indexes (a selection belongs to one snapshot), built on first use. */

@@ -14,7 +14,7 @@ import type { GraphSnapshot } from './graph-snapshot.js';
 export interface SnapshotSource {
   get(): Promise<GraphSnapshot>;
 }
-import { selectDatasets, type DatasetSelection } from './dataset-selection.js';
+import { selectDatasets, type DatasetSelection } from './datasets/selection.js';
 import { buildCompactGraphAsync, findRoutes, RouteQueryError, type CompactGraph } from './routes/index.js';
 import { normalise, roleNames } from './text-match.js';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { eachStoreWithSmallGraph } from './each-store.js';
 import type { Transition } from '../../server/contract/graph-data.js';
-import type { DatasetInfo, RoutePattern } from '../../server/contract/imports.js';
+import type { DatasetInfo, RoutePattern } from '../../server/contract/datasets.js';
 import type { GraphStore, ImportWrite } from '../../server/db/graph-store.js';
 import { buildRole } from '../fixtures/graph.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import kuzu from 'kuzu';
 import { describe, expect, it } from 'vitest';
 import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
-import { describeDatasets } from '../../server/services/dataset-selection.js';
+import { describeDatasets } from '../../server/services/datasets/describe.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { onKuzu } from '../fixtures/engine.js';
 import { smallGraph } from '../fixtures/graph.js';

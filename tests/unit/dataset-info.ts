@@ -1,5 +1,5 @@
 /** A dataset record (as /api/datasets lists it) for unit tests: override only what a test cares about. */
-import type { DatasetInfo } from '../../server/contract/imports.js';
+import type { DatasetInfo } from '../../server/contract/datasets.js';
 
 export function buildDatasetInfo(overrides: Partial<DatasetInfo> & Pick<DatasetInfo, 'name'>): DatasetInfo {
   return {

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Role, Transition } from '../../server/contract/graph-data.js';
-import type { DatasetInfo } from '../../server/contract/imports.js';
+import type { DatasetInfo } from '../../server/contract/datasets.js';
 import { formatRoutes } from '../../server/cli/route-format.js';
 import { AppError } from '../../server/errors.js';
-import { describeDatasets, selectDatasets } from '../../server/services/dataset-selection.js';
+import { describeDatasets } from '../../server/services/datasets/describe.js';
+import { selectDatasets } from '../../server/services/datasets/selection.js';
 import { makeSnapshot, type GraphSnapshot } from '../../server/services/graph-snapshot.js';
 import { bytesSource, runImport, type RunImportOptions } from '../../server/services/imports/import-pipeline.js';
 import { RouteService } from '../../server/services/route-service.js';

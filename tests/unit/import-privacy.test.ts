@@ -1,7 +1,7 @@
 /** Privacy suppression when data is read, and dataset selection over a snapshot. */
 import { describe, expect, it } from 'vitest';
-import type { DatasetInfo, RoutePattern } from '../../server/contract/imports.js';
-import { selectDatasets } from '../../server/services/dataset-selection.js';
+import type { DatasetInfo, RoutePattern } from '../../server/contract/datasets.js';
+import { selectDatasets } from '../../server/services/datasets/selection.js';
 import { makeSnapshot } from '../../server/services/graph-snapshot.js';
 import { buildHistory, buildRole, buildTransition } from '../fixtures/graph.js';
 import { buildDatasetInfo } from './dataset-info.js';

@@ -15,7 +15,7 @@ import {
   type RoleSearchResponse,
 } from '../../../server/contract/api.js';
 import { compactGraphResponse, decodeCompactGraph } from '../../../server/contract/graph-compact.js';
-import { datasetListResponse, type DatasetListResponse } from '../../../server/contract/imports.js';
+import { datasetListResponse, type DatasetListResponse } from '../../../server/contract/datasets.js';
 import { routeResponse, type RouteResponse } from '../../../server/contract/routes.js';
 import {
   importResponse,

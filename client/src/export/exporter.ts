@@ -18,7 +18,7 @@ import { renderRouteExport, routeTitle } from '../../../server/render/render.js'
 import { routeExportInput, routeExportRoleIds } from '../../../server/render/route-export.js';
 import { routeSvg, type DiagramDirection } from '../../../server/render/route-svg.js';
 import type { RoleFamily } from '../../../server/contract/graph-data.js';
-import type { DatasetUnit } from '../../../server/contract/imports.js';
+import type { DatasetUnit } from '../../../server/contract/datasets.js';
 import type { RouteResponse } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
 import type { RoleDirectory } from '../graph/role-directory.js';

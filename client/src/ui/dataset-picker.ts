@@ -7,7 +7,7 @@
  * different units, an unknown name — its message is shown here and the page
  * keeps what it showed. After an import the page offers the new dataset.
  */
-import type { DatasetListResponse, DatasetUnit } from '../../../server/contract/imports.js';
+import type { DatasetListResponse, DatasetUnit } from '../../../server/contract/datasets.js';
 import { ApiError } from '../api/client.js';
 import { t, type Lang } from '../i18n/strings.js';
 import { h } from './dom.js';

@@ -12,7 +12,7 @@
  * against ~1 s as structs).
  */
 import type { KuzuValue } from 'kuzu';
-import type { RoutePattern } from '../../contract/imports.js';
+import type { RoutePattern } from '../../contract/datasets.js';
 import { checkImportWrite, datasetToRow } from '../import-rows.js';
 import type { ImportWrite } from '../import-write.js';
 import { loadQuery } from '../query-loader.js';

@@ -17,7 +17,7 @@
  * return to an earlier role (A→B→A) is a real career and is kept.
  */
 import type { Role, Transition } from '../../contract/graph-data.js';
-import type { RoutePattern } from '../../contract/imports.js';
+import type { RoutePattern } from '../../contract/datasets.js';
 import { ByteInterner } from './byte-interner.js';
 import { findColumns } from './columns.js';
 import { malformedRow, probabilitiesFromCounts, UnknownRoles, type ImportContext, type ImportOutcome, type Importer } from './kind-importer.js';

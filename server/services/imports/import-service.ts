@@ -11,7 +11,7 @@
  * again), as is every new one; one already writing finishes and is answered.
  */
 import type { ImportQuery, ImportReport } from '../../contract/imports.js';
-import { DEFAULT_MIN_COUNT } from '../../contract/imports.js';
+import { DEFAULT_MIN_COUNT } from '../../contract/datasets.js';
 import type { GraphStore } from '../../db/graph-store.js';
 import { AppError } from '../../errors.js';
 import { toLang, type Lang } from '../../contract/lang.js';

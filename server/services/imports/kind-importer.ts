@@ -4,7 +4,8 @@
  * roles.
  */
 import type { Role, Transition } from '../../contract/graph-data.js';
-import type { DatasetUnit, RoleChange, RoutePattern, UnknownRole } from '../../contract/imports.js';
+import type { RoleChange, UnknownRole } from '../../contract/imports.js';
+import type { DatasetUnit, RoutePattern } from '../../contract/datasets.js';
 import type { IssueList } from './issues.js';
 import { say } from './messages.js';
 import type { RecordView } from './record-view.js';

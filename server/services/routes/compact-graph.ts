@@ -71,7 +71,7 @@ export interface CompactGraph {
 
 /**
  * `counts` (the default): an edge's probability is recomputed from the merged counts. `probabilities`: the
- * transitions are a table of probabilities only (count 0, one dataset: see services/dataset-selection.ts),
+ * transitions are a table of probabilities only (count 0, one dataset: see services/datasets/selection.ts),
  * and each edge keeps the probability it was given; a transition is usable when its probability is > 0.
  */
 export type EdgeWeights = 'counts' | 'probabilities';

@@ -9,7 +9,7 @@
  * not counts and are never hidden.
  */
 import type { Transition } from '../../contract/graph-data.js';
-import type { DatasetInfo, DatasetUsage, RoutePattern } from '../../contract/imports.js';
+import type { DatasetInfo, DatasetUsage, RoutePattern } from '../../contract/datasets.js';
 
 export interface PrivateView {
   transitions: Transition[];

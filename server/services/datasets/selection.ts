@@ -5,7 +5,8 @@
  * aggregates privacy suppression hid from them.
  *
  * What combining means depends on each dataset's unit (DatasetInfo.unit; the
- * seed's `articles` and any dataset written without an import count `accounts`):
+ * seed's `articles` and any dataset written without an import count `accounts`;
+ * the checks are in units.ts):
  *
  * - Datasets of the same counted unit (`people` with `people`, `accounts` with
  *   `accounts`) combine: counts of the same move are summed and `likely`
@@ -24,17 +25,12 @@
  * they were extracted from the articles, so they travel with the seed's
  * dataset (`articles`).
  */
-import type { History, Transition } from '../contract/graph-data.js';
-import {
-  SEED_DATASET_NAME,
-  SEED_DATASET_UNIT,
-  type DatasetListResponse,
-  type DatasetUnit,
-  type DatasetUsage,
-} from '../contract/imports.js';
-import { AppError, invalidRequest } from '../errors.js';
-import type { GraphSnapshot } from './graph-snapshot.js';
-import { suppressionOf } from './imports/privacy.js';
+import type { History, Transition } from '../../contract/graph-data.js';
+import { SEED_DATASET_NAME, SEED_DATASET_UNIT, type DatasetUnit, type DatasetUsage } from '../../contract/datasets.js';
+import { invalidRequest } from '../../errors.js';
+import type { GraphSnapshot } from '../graph-snapshot.js';
+import { suppressionOf } from './privacy.js';
+import { datasetNames, defaultDatasets, mixError, mixProblem, unitOf } from './units.js';
 
 /** What an answer over some datasets reads. */
 export interface DatasetSelection {
@@ -51,54 +47,6 @@ export interface DatasetSelection {
 }
 
 const cache = new WeakMap<GraphSnapshot, Map<string, DatasetSelection>>();
-
-/** Every dataset name the snapshot knows, sorted. */
-export function datasetNames(snapshot: GraphSnapshot): string[] {
-  const names = new Set<string>(Object.keys(snapshot.datasets));
-  for (const d of snapshot.datasetRecords) names.add(d.name);
-  for (const p of snapshot.routePatterns) names.add(p.dataset);
-  if (snapshot.histories.length) names.add(SEED_DATASET_NAME);
-  return [...names].sort();
-}
-
-/** A dataset's unit: its record's, else (the seed, data written without an import) `accounts`. */
-export function unitOf(snapshot: GraphSnapshot, name: string): DatasetUnit {
-  return snapshot.datasetRecords.find((d) => d.name === name)?.unit ?? SEED_DATASET_UNIT;
-}
-
-/** Whether these datasets combine (see the rules at the top); null when they do, else why not. */
-function mixProblem(snapshot: GraphSnapshot, names: readonly string[]): string | null {
-  if (names.length < 2) return null;
-  const units = names.map((n) => unitOf(snapshot, n));
-  if (units.includes('probability')) return 'a dataset of probabilities only combines with no other dataset';
-  if (new Set(units).size > 1) return 'counts of different units do not add up (an account in an article is not a person)';
-  return null;
-}
-
-/** The datasets an answer without `datasets=` uses; null when there is no sane default (see the rules at the top). */
-export function defaultDatasets(snapshot: GraphSnapshot): string[] | null {
-  const known = datasetNames(snapshot);
-  if (!mixProblem(snapshot, known)) return known;
-  if (known.includes(SEED_DATASET_NAME)) return [SEED_DATASET_NAME];
-  return null;
-}
-
-/** The 400 for datasets that do not combine: names each with its unit and says how to choose. */
-function mixError(snapshot: GraphSnapshot, names: readonly string[], asked: boolean): AppError {
-  const described = names.map((n) => ({ name: n, unit: unitOf(snapshot, n) }));
-  const list = described.map((d) => `"${d.name}" (${d.unit})`).join(', ');
-  const groups = new Map<DatasetUnit, string[]>();
-  for (const d of described) if (d.unit !== 'probability') groups.set(d.unit, [...(groups.get(d.unit) ?? []), d.name]);
-  const choices = [
-    ...described.filter((d) => d.unit === 'probability').map((d) => `datasets=${d.name}`),
-    ...[...groups.values()].map((g) => `datasets=${g.join(',')}`),
-  ];
-  const why = mixProblem(snapshot, names)!;
-  const message = asked
-    ? `Datasets ${list} cannot be combined: ${why}. Choose datasets of one unit, e.g. ${choices.join(' or ')}.`
-    : `The stored datasets ${list} do not combine (${why}) and there is no "${SEED_DATASET_NAME}" dataset to use by default. Choose with datasets=, e.g. ${choices.join(' or ')}.`;
-  return new AppError(400, 'dataset_mix', message, [{ field: 'datasets', message: why, datasets: described, choices }]);
-}
 
 /**
  * The selection for `requested` dataset names (undefined or empty = the default selection).
@@ -144,34 +92,4 @@ export function selectDatasets(snapshot: GraphSnapshot, requested: readonly stri
   };
   perSnapshot.set(key, selection);
   return selection;
-}
-
-/**
- * `GET /api/datasets`: every dataset with its record (imported ones) or, for datasets written without an
- * import (the seed's `articles`), a built-in record derived from the snapshot: unit `accounts`, no
- * threshold, its stored transition count; and the default selection.
- */
-export function describeDatasets(snapshot: GraphSnapshot): DatasetListResponse {
-  return {
-    datasets: datasetNames(snapshot).map((name) => {
-      const record = snapshot.datasetRecords.find((d) => d.name === name);
-      if (record) return { ...record, imported: true };
-      return {
-        name,
-        kind: 'transitions' as const,
-        unit: SEED_DATASET_UNIT,
-        minCount: 1,
-        importedAt: '',
-        rowsRead: 0,
-        people: 0,
-        stints: 0,
-        transitions: snapshot.datasets[name] ?? 0,
-        routes: 0,
-        suppressedTransitions: 0,
-        suppressedRoutes: 0,
-        imported: false,
-      };
-    }),
-    default: defaultDatasets(snapshot) ?? [],
-  };
 }
