@@ -5,7 +5,14 @@ import { ApiError, type api } from '../api/client.js';
 import { adminToken } from '../queries/admin-token.js';
 import { saveFile } from '../queries/download.js';
 import { h } from './dom.js';
-import type { TokenField } from './queries-library.js';
+
+/** Where a file action or a refused write is said: a status line, with the admin-token field near it. */
+export interface Reporter {
+  /** Replaces what the line says (as a failure when `error`). */
+  say(content: string | (Node | string)[], error?: boolean): void;
+  /** Shows the admin-token field and moves focus to it (a write was refused for want of a token). */
+  askToken(): void;
+}
 
 /** A failed request in words: the server's message, or what went wrong here. */
 export function describeError(err: unknown, lang: Lang): string {
@@ -14,35 +21,32 @@ export function describeError(err: unknown, lang: Lang): string {
   return s.error(err instanceof Error ? err.message : String(err));
 }
 
-/** Fetches a file and hands it to the browser, saying so (or why not) in `where`. */
-export async function downloadQueries(get: () => Promise<{ filename: string; blob: Blob }>, where: HTMLElement, lang: Lang): Promise<void> {
+/** Fetches a file and hands it to the browser, saying so (or why not) to `to`. */
+export async function downloadQueries(get: () => Promise<{ filename: string; blob: Blob }>, to: Reporter, lang: Lang): Promise<void> {
   try {
     const file = await get();
     saveFile(file);
-    where.classList.remove('error');
-    where.textContent = t(lang).qFileSaved(file.filename);
+    to.say(t(lang).qFileSaved(file.filename));
   } catch (err) {
-    where.classList.add('error');
-    where.textContent = describeError(err, lang);
+    to.say(describeError(err, lang), true);
   }
 }
 
 /**
  * Imports a query file or bundle (JSON, or a `.cypher` file with a header), saying what was created, replaced
- * and skipped in `where`; true when the import went through, else `refused` was told why.
+ * and skipped to `to`; true when the import went through, else `refused` was told why.
  */
-export async function importQueries(file: File, queries: typeof api.queries, where: HTMLElement, lang: Lang, refused: (err: unknown) => void): Promise<boolean> {
+export async function importQueries(file: File, queries: typeof api.queries, to: Reporter, lang: Lang, refused: (err: unknown) => void): Promise<boolean> {
   const s = t(lang);
   const text = await file.text();
   // JSON files are query files or bundles; anything else is read as a .cypher file with a header.
   const kind = /\.json$/i.test(file.name) || /^\s*\{/.test(text) ? 'json' : 'cypher';
   try {
     const r = await queries.import(text, kind, adminToken.get());
-    where.classList.remove('error');
-    where.replaceChildren(
+    to.say([
       s.qImported(r.created.length, r.replaced.length, r.skipped.length),
       ...(r.skipped.length ? [h('ul', {}, ...r.skipped.map((x) => h('li', {}, s.qSkipped(x.name, x.reason))))] : []),
-    );
+    ]);
     return true;
   } catch (err) {
     refused(err);
@@ -51,16 +55,10 @@ export async function importQueries(file: File, queries: typeof api.queries, whe
 }
 
 /** A refused write: the server's message, and the token field when the token is missing or wrong. */
-export function showWriteError(err: unknown, where: HTMLElement, token: TokenField, lang: Lang, refreshTokens: () => void): void {
-  where.classList.add('error');
-  where.setAttribute('role', 'alert');
-  where.textContent = describeError(err, lang);
-  if (err instanceof ApiError && err.status === 401) {
-    adminToken.clear();
-    refreshTokens();
-    where.textContent = `${err.message} ${t(lang).qNeedsToken}`;
-    const details = token.root.closest('details');
-    if (details) details.open = true;
-    token.focus();
-  }
+export function showWriteError(err: unknown, to: Reporter, lang: Lang, refreshTokens: () => void): void {
+  if (!(err instanceof ApiError && err.status === 401)) return to.say(describeError(err, lang), true);
+  adminToken.clear();
+  refreshTokens();
+  to.say(`${err.message} ${t(lang).qNeedsToken}`, true);
+  to.askToken();
 }

@@ -8,6 +8,7 @@ import { fold } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
 import { adminToken } from '../queries/admin-token.js';
 import { h, relabelling } from './dom.js';
+import type { Reporter } from './queries-files.js';
 
 /** Title and description in the page's language (English when there is no Japanese). */
 export function localized(q: Pick<SavedQuerySummary, 'title' | 'titleJa' | 'description' | 'descriptionJa'>, lang: Lang): { title: string; description: string } {
@@ -77,18 +78,19 @@ export interface QueryLibraryOptions {
   onTokenChange: () => void;
 }
 
-/** The library view, built into `container`. */
-export class QueryLibrary {
+/** The library view, built into `container`; its status line says what an export, import or delete did (`Reporter`). */
+export class QueryLibrary implements Reporter {
   private queries: SavedQuerySummary[] = [];
   private engine = '';
   private readonly search: HTMLInputElement;
   private readonly list: HTMLUListElement;
   private readonly count: HTMLParagraphElement;
   private readonly relabels: ((s: Strings) => void)[] = [];
-  readonly tools: HTMLDetailsElement;
-  readonly token: TokenField;
-  /** Says what an export or import did. */
-  readonly status: HTMLParagraphElement;
+  private readonly tools: HTMLDetailsElement;
+  private readonly token: TokenField;
+  private readonly status: HTMLParagraphElement;
+  /** The status line says the library could not be loaded (cleared once it loads). */
+  private loadFailed = false;
 
   constructor(container: HTMLElement, private readonly opts: QueryLibraryOptions) {
     const { text, button } = relabelling<Strings>(this.relabels);
@@ -152,6 +154,39 @@ export class QueryLibrary {
 
   get(name: string): SavedQuerySummary | undefined {
     return this.queries.find((q) => q.name === name);
+  }
+
+  say(content: string | (Node | string)[], error = false): void {
+    this.loadFailed = false;
+    this.status.replaceChildren(...[content].flat());
+    this.status.classList.toggle('error', error);
+    this.status.setAttribute('role', error ? 'alert' : 'status');
+  }
+
+  /** Says the library could not be loaded; `loaded()` takes it back. */
+  sayLoadFailed(text: string): void {
+    this.say(text, true);
+    this.loadFailed = true;
+  }
+
+  /** The library loaded: a failure to load said before goes (not what an import or delete just reported). */
+  loaded(): void {
+    if (this.loadFailed) this.say('');
+  }
+
+  askToken(): void {
+    this.openTools();
+    this.token.focus();
+  }
+
+  /** Opens the tools (export, import, admin token). */
+  openTools(): void {
+    this.tools.open = true;
+  }
+
+  /** Re-reads the admin token (the other field may have changed it). */
+  refreshToken(): void {
+    this.token.refresh();
   }
 
   focusSearch(): void {

@@ -17,7 +17,7 @@ import { localized, originBadge, QueryLibrary, TokenField } from './queries-libr
 import { QueryParamsForm } from './queries-params.js';
 import { QueryResults } from './queries-results.js';
 import { QueryTextBox } from './queries-text.js';
-import { describeError, downloadQueries, importQueries, showWriteError } from './queries-files.js';
+import { describeError, downloadQueries, importQueries, showWriteError, type Reporter } from './queries-files.js';
 import { draftFor, SaveQueryDialog, type SaveDraft } from './queries-save.js';
 import type { RoleOption } from './role-combobox.js';
 
@@ -73,7 +73,7 @@ export class QueriesPanel {
       lang: opts.lang,
       onOpen: (name) => void this.openQuery(name),
       onNew: () => this.newQuery(),
-      onExportBundle: (scope) => void downloadQueries(() => opts.queries.exportBundle(scope), this.library.status, opts.lang()),
+      onExportBundle: (scope) => void downloadQueries(() => opts.queries.exportBundle(scope), this.library, opts.lang()),
       onImport: (file) => void this.importFile(file),
       onTokenChange: () => this.refreshTokens(),
     });
@@ -150,18 +150,11 @@ export class QueriesPanel {
       .then((r) => {
         this.engine = r.engine;
         this.library.show(r.queries, r.engine);
-        // Clear a failure to load said before (not what an import or delete just reported).
-        if (this.library.status.dataset.loadError) {
-          delete this.library.status.dataset.loadError;
-          this.library.status.textContent = '';
-          this.library.status.classList.remove('error');
-        }
+        this.library.loaded();
       })
       .catch((err: unknown) => {
         this.loaded = null;
-        this.library.status.textContent = t(this.opts.lang()).qLoadFailed(this.describe(err));
-        this.library.status.classList.add('error');
-        this.library.status.dataset.loadError = 'true';
+        this.library.sayLoadFailed(t(this.opts.lang()).qLoadFailed(this.describe(err)));
       });
     return this.loaded;
   }
@@ -197,8 +190,7 @@ export class QueriesPanel {
       dto = await this.opts.queries.get(name);
     } catch (err) {
       this.showLibrary(false);
-      this.library.status.textContent = this.describe(err);
-      this.library.status.classList.add('error');
+      this.library.say(this.describe(err), true);
       return;
     }
     this.current = { saved: dto, lastRun: null };
@@ -357,37 +349,46 @@ export class QueriesPanel {
     try {
       await this.opts.queries.delete(saved.name, adminToken.get());
     } catch (err) {
-      this.showWriteError(err, this.status, this.token);
+      this.showWriteError(err, this.queryReporter);
       return;
     }
     this.opts.highlight(null);
     await this.load(true);
     this.showLibrary(true);
-    this.library.status.classList.remove('error');
-    this.library.status.textContent = s.qDeleted(saved.name);
+    this.library.say(s.qDeleted(saved.name));
   }
 
   private exportOne(format: 'json' | 'cypher'): void {
     const name = this.current?.saved?.name;
-    if (name) void downloadQueries(() => this.opts.queries.exportOne(name, format), this.status, this.opts.lang());
+    if (name) void downloadQueries(() => this.opts.queries.exportOne(name, format), this.queryReporter, this.opts.lang());
   }
 
   private async importFile(file: File): Promise<void> {
-    if (await importQueries(file, this.opts.queries, this.library.status, this.opts.lang(), (err) => this.showWriteError(err, this.library.status, this.library.token))) await this.load(true);
-    else this.library.tools.open = true;
+    if (await importQueries(file, this.opts.queries, this.library, this.opts.lang(), (err) => this.showWriteError(err, this.library))) await this.load(true);
+    else this.library.openTools();
   }
 
-  private showWriteError(err: unknown, where: HTMLElement, token: TokenField): void {
-    showWriteError(err, where, token, this.opts.lang(), () => this.refreshTokens());
+  private showWriteError(err: unknown, to: Reporter): void {
+    showWriteError(err, to, this.opts.lang(), () => this.refreshTokens());
   }
+
+  /** The query view's status line, with its own token field. */
+  private readonly queryReporter: Reporter = {
+    say: (content, error) => this.say(content, error),
+    askToken: () => {
+      const details = this.token.root.closest('details');
+      if (details) details.open = true;
+      this.token.focus();
+    },
+  };
 
   private refreshTokens(): void {
     this.token.refresh();
-    this.library.token.refresh();
+    this.library.refreshToken();
   }
 
-  private say(text: string, isError = false): void {
-    this.status.textContent = text;
+  private say(content: string | (Node | string)[], isError = false): void {
+    this.status.replaceChildren(...[content].flat());
     this.status.classList.toggle('error', isError);
     this.status.setAttribute('role', isError ? 'alert' : 'status');
   }

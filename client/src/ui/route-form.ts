@@ -10,12 +10,12 @@ import { FAMILY_STYLE } from '../graph/families.js';
 import type { Reach } from '../graph/reach.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
 import { t, type Lang, type Strings } from '../i18n/strings.js';
+import type { PickerName } from '../state/app-state.js';
 import { hasConstraints, ROUTE_DEFAULTS, type RouteParams } from '../state/url-state.js';
 import { h } from './dom.js';
 import { RoleCombobox, type RoleComboboxOptions, type RoleOption } from './role-combobox.js';
 
-/** Pickers that name a single role. */
-export type PickerName = 'from' | 'to' | 'via';
+export type { PickerName };
 
 /** What the form needs from the page. */
 export interface RouteFormOptions {

@@ -2,19 +2,20 @@
  * The route finder's answer: the alternatives (hops, probability, travellers),
  * and the chosen route as an ordered list of moves — the accessible twin of
  * the drawing — with a step-through that shows each move's skills and evidence.
+ * It renders the answer and the alternative the store holds (it keeps only the
+ * step being looked at), and chooses an alternative by setting it there.
  */
 import type { RouteDto, RouteResponse } from '../../../server/contract/routes.js';
 import type { RoleDirectory } from '../graph/role-directory.js';
-import { t, type Lang } from '../i18n/strings.js';
+import { t } from '../i18n/strings.js';
+import { shownRoute, type AppState } from '../state/app-state.js';
+import type { Store } from '../state/store.js';
 import { h } from './dom.js';
 import { evidenceQuote, skillsIn } from './role-panel.js';
 
 /** What the results report back to the page. */
 export interface RouteResultsOptions {
-  lang: () => Lang;
   directory: () => RoleDirectory;
-  /** An alternative was chosen (index into the routes). */
-  onAlt: (alt: number) => void;
   /** The current move changed (-1 = the whole route). */
   onStep: (step: number) => void;
   onClear: () => void;
@@ -24,59 +25,81 @@ export interface RouteResultsOptions {
 
 /** Results panel drawn into `container`. */
 export class RouteResults {
-  private response: RouteResponse | null = null;
-  private alt = 0;
   private step = -1;
   private readonly announce: HTMLParagraphElement;
   private readonly body: HTMLDivElement;
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
+    private readonly store: Store<AppState>,
     private readonly opts: RouteResultsOptions,
   ) {
     this.announce = h('p', { class: 'sr-only', 'aria-live': 'polite', 'data-testid': 'route-announce' });
     this.body = h('div', {});
     container.replaceChildren(this.body, this.announce);
+    store.subscribe((now, before) => {
+      if (now.routeAnswer !== before.routeAnswer) {
+        if (now.routeAnswer) this.showAnswer();
+        else this.clear();
+      } else if (now.alt !== before.alt) this.showAlt();
+      else if (now.lang !== before.lang) this.render();
+    });
   }
 
   /** The highlighted route, if any. */
   get route(): RouteDto | null {
-    return this.response?.routes[this.alt] ?? null;
+    return shownRoute(this.store.get());
+  }
+
+  private get response(): RouteResponse | null {
+    return this.store.get().routeAnswer;
+  }
+
+  private get alt(): number {
+    return this.store.get().alt;
+  }
+
+  private lang() {
+    return this.store.get().lang;
   }
 
   get currentStep(): number {
     return this.step;
   }
 
-  /** Shows an answer with alternative `alt` chosen. */
-  show(response: RouteResponse, alt = 0): void {
-    this.response = response;
-    this.alt = Math.min(Math.max(0, alt), Math.max(0, response.routes.length - 1));
+  /** Shows the answer the store holds, from its overview. */
+  private showAnswer(): void {
+    const response = this.response;
+    if (!response) return;
     this.step = -1;
     this.render();
     // Bring the answer into view in the (scrolling) panel: all of it if it fits, its heading at least.
     this.body.scrollIntoView({ block: 'nearest' });
     this.body.firstElementChild?.scrollIntoView({ block: 'nearest' });
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     this.announce.textContent = response.routes.length
       ? `${s.found(response.routes.length, s.modes[response.query.mode])}. ${this.pathText(this.route!)}`
       : `${s.noRoute} ${response.note}`;
   }
 
-  clear(): void {
-    this.response = null;
+  private clear(): void {
+    this.step = -1;
     this.body.replaceChildren();
     this.announce.textContent = '';
   }
 
-  /** Chooses alternative `alt` (0-based) and tells the page. */
+  /** Chooses alternative `alt` (0-based): the store holds it, and the results and the graph follow. */
   choose(alt: number): void {
-    if (!this.response?.routes[alt]) return;
-    this.alt = alt;
+    if (this.response?.routes[alt]) this.store.set({ alt });
+  }
+
+  /** Shows the alternative the store holds, from its overview. */
+  private showAlt(): void {
+    const route = this.route;
+    if (!route) return;
     this.step = -1;
     this.render();
-    this.announce.textContent = `${t(this.opts.lang()).routeN(alt + 1)}: ${this.pathText(this.route!)}`;
-    this.opts.onAlt(alt);
+    this.announce.textContent = `${t(this.lang()).routeN(this.alt + 1)}: ${this.pathText(route)}`;
   }
 
   /** Moves the step-through by `delta` (±1), clamped to the route; the whole route sits before the first move. */
@@ -94,7 +117,7 @@ export class RouteResults {
     this.step = i;
     this.render();
     this.body.querySelector(i >= 0 ? 'li[aria-current="step"]' : '.stepper')?.scrollIntoView({ block: 'nearest' });
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     const move = route.steps[i];
     const counted = move ? s.counted(move.count, this.unit) : '';
     this.announce.textContent = move
@@ -103,18 +126,13 @@ export class RouteResults {
     this.opts.onStep(i);
   }
 
-  /** Re-draws in the current language. */
-  setLang(): void {
-    if (this.response) this.render();
-  }
-
   /** What the answer's counts count (the seed's articles: accounts). */
   private get unit(): 'people' | 'accounts' | 'probability' {
     return this.response?.datasets?.unit ?? 'accounts';
   }
 
   private name(id: string): string {
-    return this.opts.directory().name(id, this.opts.lang());
+    return this.opts.directory().name(id, this.lang());
   }
 
   private pathText(route: RouteDto): string {
@@ -126,7 +144,7 @@ export class RouteResults {
     if (!response) return;
     // Re-rendering replaces the buttons: remember which one had focus and give it back.
     const focusKey = (document.activeElement as HTMLElement | null)?.closest('[data-key]')?.getAttribute('data-key');
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     const { routes, note, query } = response;
     // The server writes the note in the language asked for; an older answer may still be in the other one.
     const noteLine = note ? [h('p', { class: 'route-note', lang: response.lang ?? 'en', 'data-testid': 'route-note' }, note)] : [];
@@ -162,7 +180,7 @@ export class RouteResults {
   private noRouteDetail(response: RouteResponse): HTMLElement[] {
     const answer = response.noRoute;
     if (!answer) return [];
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     const side = (end: 'from' | 'to', title: string, help: string, none: string, roles: { id: string; hops: number }[], total: number) => {
       const items = roles.map((r) => {
         const b = h('button', { type: 'button', class: 'role-link', 'data-key': `${end}-${r.id}`, 'data-role-id': r.id }, this.name(r.id));
@@ -186,7 +204,7 @@ export class RouteResults {
   }
 
   private routeMeta(r: RouteDto): string {
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     const parts = [s.hops(r.hops), `${s.probability} ${s.pct(r.probability)}`];
     if (r.travellers !== null) parts.push(s.travellers(r.travellers));
     return parts.join(' · ');
@@ -194,7 +212,7 @@ export class RouteResults {
 
   /** The chosen route: stepper and the ordered list of its moves. */
   private detail(route: RouteDto): HTMLElement {
-    const s = t(this.opts.lang());
+    const s = t(this.lang());
     const n = route.steps.length;
     const nav = (label: string, text: string, key: string, delta: number, disabled: boolean) => {
       const b = h('button', { type: 'button', class: 'step-nav', 'aria-label': label, title: label, 'data-key': key }, text);
@@ -221,8 +239,8 @@ export class RouteResults {
           current ? { class: 'current', 'aria-current': 'step', 'data-step': String(i) } : { 'data-step': String(i) },
           link,
           h('span', { class: 'meta' }, ` ${meta}`),
-          current && move.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${skillsIn(move, this.opts.lang()).join(', ')}`) : null,
-          ...(current ? move.evidence.map((e) => evidenceQuote(e, this.opts.lang())) : []),
+          current && move.skills.length ? h('p', { class: 'skills' }, `${s.skills}: ${skillsIn(move, this.lang()).join(', ')}`) : null,
+          ...(current ? move.evidence.map((e) => evidenceQuote(e, this.lang())) : []),
         );
       }),
     );

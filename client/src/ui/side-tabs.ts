@@ -3,8 +3,10 @@
  * tabs pattern: ←/→, Home and End move between tabs, which show their panel
  * at once). Only the chosen tab is in the Tab order.
  */
+import type { SidePanel } from '../state/app-state.js';
 
-export type SideTab = 'routes' | 'queries';
+/** The tabs are the store's side panels (state/app-state.ts). */
+export type SideTab = SidePanel;
 
 /** Tabs over the `[role=tab]` buttons in `tablist`; each names its panel with aria-controls. */
 export class SideTabs {
