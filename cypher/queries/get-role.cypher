@@ -1,6 +1,6 @@
 // name: get-role
 // description: One role by its id (no rows when it does not exist).
 // params: id: string
-// columns: id, name, nameJa, aliases, family, description, descriptionJa
+// columns: id, name, nameJa, aliases, family, description, descriptionJa, roleGroup (the role's group; null or '' when none)
 MATCH (r:Role {id: $id})
-RETURN r.id AS id, r.name AS name, r.nameJa AS nameJa, r.aliases AS aliases, r.family AS family, r.description AS description, r.descriptionJa AS descriptionJa
+RETURN r.id AS id, r.name AS name, r.nameJa AS nameJa, r.aliases AS aliases, r.family AS family, r.description AS description, r.descriptionJa AS descriptionJa, r.roleGroup AS roleGroup

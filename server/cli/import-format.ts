@@ -60,7 +60,15 @@ const WORDS = {
 
 const KINDS_JA: Record<ImportReport['kind'], string> = { histories: 'キャリア履歴', transitions: '遷移表', roles: '職種カタログ' };
 const UNITS_JA: Record<string, string> = { people: '人数', accounts: '事例数', probability: '確率' };
-const FIELDS_JA: Record<string, string> = { name: '英語名', nameJa: '日本語名', family: '職種グループ', aliases: '別名', description: '説明' };
+const FIELDS_JA: Record<string, string> = {
+  name: '英語名',
+  nameJa: '日本語名',
+  family: '職種グループ',
+  group: '部署・グループ',
+  aliases: '別名',
+  description: '説明',
+  descriptionJa: '日本語の説明',
+};
 
 function issueLine(i: ImportIssue, lang: Lang): string {
   const w = WORDS[lang];

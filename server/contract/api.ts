@@ -20,6 +20,8 @@ export const roleDto = z.object({
   description: z.string(),
   /** The description in Japanese (absent for imported roles that have none). */
   descriptionJa: z.string().optional(),
+  /** The team's grouping (department, job family) from an imported catalogue; absent when it has none. */
+  group: z.string().optional(),
 });
 export type RoleDto = z.infer<typeof roleDto>;
 
@@ -95,6 +97,8 @@ export const graphNodeData = z.object({
   label: z.string(),
   labelJa: z.string(),
   family: z.enum(ROLE_FAMILIES),
+  /** The role's group from an imported catalogue (department, job family); absent when it has none. */
+  group: z.string().optional(),
 });
 /** The id of a move's edge in the graph response and in query results: `from->to@dataset` (stable across engines). */
 export const edgeId = (t: { from: string; to: string; dataset: string }): string => `${t.from}->${t.to}@${t.dataset}`;

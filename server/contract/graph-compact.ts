@@ -3,7 +3,8 @@
  * moves as the Cytoscape JSON, in columns (one array per field, roles and
  * repeated strings referred to by index), without evidence text (a role's
  * page and a route step carry it) and with probabilities rounded to 6
- * significant digits. About a fifth of the bytes of the Cytoscape shape, and
+ * significant digits; roles' groups as a table and an index per role, only when
+ * some role has one. About a fifth of the bytes of the Cytoscape shape, and
  * far less to parse. The page reads this shape; `decodeCompactGraph` gives back
  * the Cytoscape shape (move ids as `from->to@dataset`, evidence empty).
  */
@@ -22,12 +23,16 @@ export const compactGraphResponse = z
     kinds: z.array(z.enum(TRANSITION_KINDS)),
     datasetNames: z.array(z.string()),
     skillNames: z.array(z.string()),
+    /** The roles' groups (department, job family), only when some role has one. */
+    groups: z.array(z.string()).optional(),
     roles: z.object({
       id: z.array(z.string()),
       label: z.array(z.string()),
       labelJa: z.array(z.string()),
       /** Index into `families`. */
       family: z.array(index),
+      /** Index into `groups`, null for a role with none; present exactly when `groups` is. */
+      group: z.array(index.nullable()).optional(),
     }),
     moves: z.object({
       /** Index into the roles' columns. */
@@ -63,6 +68,11 @@ export const compactGraphResponse = z
       for (const x of xs) if (x >= size) return ctx.addIssue({ code: 'custom', path, message: `refers to item ${x} of ${size}` });
     };
     inRange(['roles', 'family'], g.roles.family, g.families.length);
+    if ((g.groups === undefined) !== (g.roles.group === undefined)) ctx.addIssue({ code: 'custom', path: ['roles', 'group'], message: 'comes with groups, and only with them' });
+    if (g.roles.group) {
+      if (g.roles.group.length !== n) ctx.addIssue({ code: 'custom', path: ['roles', 'group'], message: `has ${g.roles.group.length} items for ${n} roles` });
+      inRange(['roles', 'group'], g.roles.group.flatMap((x) => (x === null ? [] : [x])), g.groups?.length ?? 0);
+    }
     inRange(['moves', 'source'], g.moves.source, n);
     inRange(['moves', 'target'], g.moves.target, n);
     inRange(['moves', 'kind'], g.moves.kind, g.kinds.length);
@@ -101,6 +111,8 @@ export function encodeCompactGraph(graph: GraphResponse): CompactGraphResponse {
   const kinds = table();
   const datasets = table();
   const skills = table();
+  const groups = table();
+  const group = nodes.map((n) => (n.group === undefined ? null : groups.of(n.group)));
   const moves: CompactGraphResponse['moves'] = {
     source: [],
     target: [],
@@ -132,11 +144,13 @@ export function encodeCompactGraph(graph: GraphResponse): CompactGraphResponse {
     kinds: kinds.list as CompactGraphResponse['kinds'],
     datasetNames: datasets.list,
     skillNames: skills.list,
+    ...(groups.list.length ? { groups: groups.list } : {}),
     roles: {
       id: nodes.map((n) => n.id),
       label: nodes.map((n) => n.label),
       labelJa: nodes.map((n) => n.labelJa),
       family: nodes.map((n) => families.of(n.family)),
+      ...(groups.list.length ? { group } : {}),
     },
     moves,
     ...(graph.datasets ? { datasets: graph.datasets } : {}),
@@ -146,7 +160,11 @@ export function encodeCompactGraph(graph: GraphResponse): CompactGraphResponse {
 /** Back to the Cytoscape shape: move ids `from->to@dataset` as on the full `/api/graph`, evidence empty (fetched per role). */
 export function decodeCompactGraph(g: CompactGraphResponse): GraphResponse {
   const ids = g.roles.id;
-  const nodes = ids.map((id, i) => ({ data: { id, label: g.roles.label[i]!, labelJa: g.roles.labelJa[i]!, family: g.families[g.roles.family[i]!]! } }));
+  const groupOf = (i: number): { group?: string } => {
+    const x = g.roles.group?.[i];
+    return x === undefined || x === null ? {} : { group: g.groups![x]! };
+  };
+  const nodes = ids.map((id, i) => ({ data: { id, label: g.roles.label[i]!, labelJa: g.roles.labelJa[i]!, family: g.families[g.roles.family[i]!]!, ...groupOf(i) } }));
   const m = g.moves;
   const edges: GraphResponse['elements']['edges'] = new Array(m.source.length);
   for (let i = 0; i < m.source.length; i++) {

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+/** The message of a text field that holds a control character (importers translate it by this). */
+export const CONTROL_CHARACTERS_MESSAGE = 'must not contain control characters';
+
 /**
  * Text without control characters (tab and newlines allowed): NUL and friends
  * have no place in a name, and U+001F is the list separator on Kùzu writes.
@@ -16,7 +19,19 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, CONTROL_CHARACTERS_MESSAGE);
+
+/** One line of text (a name, a group): no control character at all, tab and line breaks included. */
+const line = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]*$/, CONTROL_CHARACTERS_MESSAGE);
+
+/** The longest role group (a department or job family from an imported catalogue). */
+export const ROLE_GROUP_MAX = 80;
 
 /** Role families: the colour groups of the graph. */
 export const ROLE_FAMILIES = [
@@ -39,13 +54,18 @@ export const roleIdSchema = z
 
 export const roleSchema = z.strictObject({
   id: roleIdSchema,
-  name: text(120),
-  nameJa: text(120),
+  name: line(120),
+  nameJa: line(120),
   aliases: z.array(text(120)).default([]),
   family: roleFamilySchema,
   description: text(300),
   /** The description in Japanese (every seed role has one; imported roles may not). */
   descriptionJa: text(300).optional(),
+  /**
+   * The team's own grouping (department, job family) from an imported catalogue; the seed's roles have
+   * none. Stored as `roleGroup` (`group` is a keyword in Kùzu's Cypher).
+   */
+  group: line(ROLE_GROUP_MAX).optional(),
 });
 export type Role = z.infer<typeof roleSchema>;
 

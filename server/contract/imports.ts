@@ -65,7 +65,9 @@ export type UnknownRole = z.infer<typeof unknownRole>;
 export const roleChange = z.object({
   id: z.string(),
   name: z.string(),
-  changes: z.array(z.object({ field: z.enum(['name', 'nameJa', 'family', 'aliases', 'description']), before: z.string(), after: z.string() })),
+  changes: z.array(
+    z.object({ field: z.enum(['name', 'nameJa', 'family', 'group', 'aliases', 'description', 'descriptionJa']), before: z.string(), after: z.string() }),
+  ),
 });
 export type RoleChange = z.infer<typeof roleChange>;
 

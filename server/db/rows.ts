@@ -25,6 +25,8 @@ export function rowToRole(r: Row): Role {
     description: str(r.description),
     // Omitted rather than '' when none is stored, so a role reads back as it was written.
     ...(str(r.descriptionJa) ? { descriptionJa: str(r.descriptionJa) } : {}),
+    // Stored as roleGroup: `group` is a keyword in Kùzu's Cypher. Omitted when none (a database from before groups has no value).
+    ...(str(r.roleGroup) ? { group: str(r.roleGroup) } : {}),
   };
 }
 
@@ -55,9 +57,10 @@ export function rowToHistory(r: Row): History {
   };
 }
 
-/** One row of `upsert-roles`: every field present (Kùzu binds a batch's struct fields from its rows), '' for no Japanese description. */
+/** One row of `upsert-roles`: every field present (Kùzu binds a batch's struct fields from its rows), '' for no Japanese description or group. */
 export function roleToWriteRow(r: Role) {
-  return { ...r, descriptionJa: r.descriptionJa ?? '' };
+  const { group, ...rest } = r;
+  return { ...rest, descriptionJa: r.descriptionJa ?? '', roleGroup: group ?? '' };
 }
 
 /** The parameter rows the upsert queries take, one list per kind. */

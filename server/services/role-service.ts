@@ -110,7 +110,7 @@ function toGraph(roles: readonly Role[], { transitions, usage }: DatasetSelectio
   return {
     datasets: usage,
     elements: {
-      nodes: roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family } })),
+      nodes: roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family, ...(r.group !== undefined ? { group: r.group } : {}) } })),
       edges: transitions.map((t) => ({
         data: {
           id: edgeId(t),

@@ -15,7 +15,7 @@ export const RELATIONSHIP_TYPES = ['TRANSITION'] as const;
 /** Every property key of every node table and relationship table, once. */
 export const PROPERTY_KEYS = [
   // Role
-  'id', 'name', 'nameJa', 'aliases', 'family', 'description', 'descriptionJa',
+  'id', 'name', 'nameJa', 'aliases', 'family', 'description', 'descriptionJa', 'roleGroup',
   // TRANSITION
   'dataset', 'kind', 'count', 'probability', 'skills', 'skillsJa', 'sources', 'evidenceJson',
   // History

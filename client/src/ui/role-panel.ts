@@ -48,7 +48,14 @@ export function renderRolePanel(container: HTMLElement, details: RoleDetailsResp
       { class: 'role', 'data-role-id': role.id },
       h('h2', { id: 'role-title', tabindex: '-1' }, primary),
       h('p', { class: 'subtitle', lang: lang === 'ja' ? 'en' : 'ja' }, secondary),
-      h('p', { class: 'family' }, h('span', { class: 'swatch', style: `background:${family.color}`, 'aria-hidden': 'true' }), family[lang]),
+      h(
+        'p',
+        { class: 'family' },
+        h('span', { class: 'swatch', style: `background:${family.color}`, 'aria-hidden': 'true' }),
+        family[lang],
+        // The team's own group (department, job family) from an imported catalogue: its words, as written.
+        role.group ? h('span', { class: 'group', 'data-testid': 'role-group' }, ` · ${role.group}`) : null,
+      ),
       h(
         'div',
         { class: 'role-actions', role: 'group', 'aria-labelledby': 'role-title' },

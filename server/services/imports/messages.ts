@@ -7,6 +7,7 @@
  * then). Roles are passed as ids and named in the language of the report; the
  * English wording is the one the importers have always used.
  */
+import { CONTROL_CHARACTERS_MESSAGE } from '../../contract/graph-data.js';
 import type { Lang } from '../../contract/lang.js';
 
 /** What a message needs besides its parameters: the role of an id by its name in the report's language. */
@@ -43,17 +44,18 @@ const NEEDS = {
     ja: 'キャリア履歴のファイルには person_id、seq または start、role の列が必要です。',
   },
   roles: {
-    en: 'A role catalogue needs id, name and family (name_ja, aliases and description are optional).',
-    ja: '職種カタログには id、name、family の列が必要です(name_ja・aliases・description は任意)。',
+    en: 'A role catalogue needs id, name (or name_ja) and family (group, aliases, description and description_ja are optional).',
+    ja: '職種カタログには id、name(または name_ja)、family の列が必要です(group・aliases・description・description_ja は任意)。',
   },
 } as const;
 
 /** Japanese for the zod checks a catalogue row can fail (the English is zod's, or the schema's, message). */
-type SchemaCheck = 'too_small' | 'too_big' | 'invalid_format' | 'other';
+type SchemaCheck = 'too_small' | 'too_big' | 'invalid_format' | 'control' | 'other';
 const SCHEMA_JA: Record<SchemaCheck, (bound: number | undefined) => string> = {
   too_small: () => '空にできません',
   too_big: (n) => `${n ?? ''} 文字以内にしてください`,
   invalid_format: () => '英小文字・数字と単独のハイフンで書いてください(例: "customer-support")',
+  control: () => '制御文字(タブ・改行など)を含まない値にしてください',
   other: () => 'の値が正しくありません',
 };
 
@@ -250,7 +252,7 @@ export const MESSAGES = {
     (p) => `family は ${listJa(p.families)} のいずれかにしてください。`,
   ),
   badField: entry<{ column: string; message: string; check: SchemaCheck; bound?: number }>(
-    (p) => `${p.column} ${p.message}`,
+    (p) => (p.check === 'too_big' ? `${p.column} must be at most ${p.bound} characters` : `${p.column} ${p.message}`),
     (p) => (p.check === 'other' ? `${p.column} ${SCHEMA_JA.other(p.bound)}。` : `${p.column} は${SCHEMA_JA[p.check](p.bound)}。`),
   ),
   duplicateRoleId: entry<{ line: number }>(
@@ -280,10 +282,10 @@ export function render(said: Said, ctx: SayContext): string {
 export const english = (said: Said): string => render(said, { lang: 'en', role: (id) => id });
 
 /** Classifies a zod issue of a catalogue row for the Japanese message. */
-export function schemaCheck(issue: { code: string; maximum?: unknown }): { check: SchemaCheck; bound?: number } {
+export function schemaCheck(issue: { code: string; maximum?: unknown; message?: string }): { check: SchemaCheck; bound?: number } {
   if (issue.code === 'too_small') return { check: 'too_small' };
   if (issue.code === 'too_big') return { check: 'too_big', bound: Number(issue.maximum) };
-  if (issue.code === 'invalid_format') return { check: 'invalid_format' };
+  if (issue.code === 'invalid_format') return { check: issue.message === CONTROL_CHARACTERS_MESSAGE ? 'control' : 'invalid_format' };
   return { check: 'other' };
 }
 
