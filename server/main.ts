@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   // written); let the other in-flight requests finish for up to SHUTDOWN_GRACE_MS; then close the store,
   // which ends the query sandboxes (a query still running is answered 503) and waits for a write in
   // progress; then exit. Sandbox processes and their copies are also ended and removed if the process
-  // exits any other way (see sandbox-pool.ts).
+  // exits any other way (see sandbox-pool.ts and sandbox-copies.ts).
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => {

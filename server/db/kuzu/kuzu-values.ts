@@ -161,7 +161,7 @@ export function classifyKuzuError(message: string, text: string): { kind: Cypher
   if (/read-only (database|transaction)/i.test(message)) return { kind: 'read-only', message: firstLine };
   if (/prepare multiple statements/i.test(message)) return { kind: 'multiple-statements', message: firstLine };
   if (/^Interrupted/i.test(firstLine)) return { kind: 'timeout', message: firstLine };
-  // std::bad_alloc and failed mmaps: the sandbox's OS memory limit (sandbox-pool.ts) was reached.
+  // std::bad_alloc and failed mmaps: the sandbox's OS memory limit (sandbox-process.ts) was reached.
   if (/buffer manager exception|out of memory|unable to allocate|bad_alloc|mmap .*failed|cannot allocate memory/i.test(message)) return { kind: 'resources', message: firstLine };
   if (/^(Binder|Catalog|Conversion) exception|Parameter .+ not found/i.test(firstLine)) return { kind: 'semantic', message: firstLine };
   return { kind: 'runtime', message: firstLine };

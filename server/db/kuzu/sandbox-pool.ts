@@ -5,24 +5,12 @@
  * the run fails as `timeout`, and a fresh child is started in the background.
  * The server's own connections never run user Cypher, so they keep serving.
  *
- * Memory is bounded by the OS, not by trust in the engine: Kùzu's buffer pool
- * and V8's heap limit do not bound what a query allocates natively
- * (`UNWIND range(1,200000000) AS x RETURN sum(x)` reached 3.3 GB). Each child
- * is started under `prlimit --data=<memoryBytes>` (RLIMIT_DATA: heap, anonymous
- * mappings and thread stacks, i.e. everything a query can grow), so an
- * allocation past the limit fails inside the child: Kùzu answers
- * `std::bad_alloc` (a `resources` error naming the limit) or, in V8, the child
- * dies, the run fails as `resources` and a fresh child takes its place. So the
- * worst case of user Cypher is memoryBytes × workers (plus the shared program
- * code of each child, ~60 MB resident). RLIMIT_DATA rather than RLIMIT_AS:
- * Node reserves ~0.75 GB of address space it never touches, which RLIMIT_AS
- * would charge. Where `prlimit` (util-linux) is missing the children run
- * without an OS limit and a warning says so.
+ * Each child runs under an OS memory limit (sandbox-process.ts): an allocation
+ * past it fails the run as `resources`, and a child that dies of it is
+ * replaced. So the worst case of user Cypher is memoryBytes × workers (plus the
+ * shared program code of each child, ~60 MB resident).
  *
- * Copies are refreshed lazily: the store bumps a version on every write; the
- * next run exports the real database once (`EXPORT DATABASE`, a read-only
- * statement that takes no write lock) and each child re-imports that export
- * before its next run.
+ * Copies are refreshed lazily when the data version moves (sandbox-copies.ts).
  *
  * Nothing outlives the server: `close()` kills the children and removes the
  * copies; if the process exits without it (a forced exit), an exit hook kills
@@ -31,14 +19,9 @@
  * died anyway are removed at the next start (removeStaleSandboxDirs). The copy
  * directory names the server's pid (`rolepath-sandbox-<pid>-…`) for that.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CypherRunError, DEFAULT_RESULT_BYTES, type QueryParams, type ReadOnlyResult, type ReadOnlyRunOptions } from '../query-types.js';
-import type { FromChild, ToChild } from './sandbox-protocol.js';
+import { SandboxCopies } from './sandbox-copies.js';
+import { memoryLimitApplies, SandboxProcess, warnIfNoMemoryLimit } from './sandbox-process.js';
 
 /** Options for the sandbox pool. */
 export interface SandboxPoolOptions {
@@ -59,15 +42,6 @@ export interface SandboxPoolOptions {
   queueTimeoutMs?: number;
 }
 
-interface Snapshot {
-  version: number;
-  dir: string;
-  /** Kùzu's maximum database size for copies of it (see maxDbBytesFor). */
-  maxDbBytes: number;
-  /** Children importing it right now. */
-  refs: number;
-}
-
 interface Job {
   cypher: string;
   params: QueryParams;
@@ -77,116 +51,21 @@ interface Job {
   queueTimer: NodeJS.Timeout;
 }
 
-interface Sandbox {
-  n: number;
-  child: ChildProcess;
-  state: 'starting' | 'idle' | 'busy' | 'dead';
-  loaded: Snapshot | null;
-  /** Receives the next message from the child (one request at a time). */
-  onMessage: ((msg: FromChild) => void) | null;
-  /** Told when the child exits while a request is out. */
-  onExit: (() => void) | null;
-  exited: Promise<void>;
-  /** Settles when the sandbox has started and loaded the graph (or died trying). */
-  warmed: Promise<void>;
-  /** Until `warmed` settles. */
-  warming: boolean;
-}
-
-const here = fileURLToPath(import.meta.url);
-const CHILD = path.join(path.dirname(here), `sandbox-child${path.extname(here)}`);
-/** Running from TypeScript sources (tsx, vitest): the child needs tsx's loader too. */
-const EXEC_ARGV = [
-  ...(path.extname(here) === '.ts' ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []),
-  '--max-old-space-size=256',
-];
-
 /** The default memory limit of each sandbox child (QUERY_MEMORY_MB's default). */
 export const DEFAULT_SANDBOX_MEMORY_BYTES = 1024 * 1024 * 1024;
 
-/** util-linux's prlimit, to start a child under a memory limit; null when this system has none. */
-const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit', '/usr/local/bin/prlimit'].find((p) => existsSync(p)) ?? null;
-let warnedNoPrlimit = false;
-/**
- * RLIMIT_STACK of a child: glibc gives every new thread a stack of this size, and thread
- * stacks count against RLIMIT_DATA (8 MiB each by default, with a Kùzu thread per core).
- */
-const THREAD_STACK_BYTES = 2 * 1024 * 1024;
-
-/**
- * Kùzu reserves address space for the largest database it may open (8 TB by
- * default), and that reservation counts against the memory limit: a power of
- * two with room for a copy built from `exportBytes` of Parquet (at least 64 MiB).
- */
-export function maxDbBytesFor(exportBytes: number): number {
-  let size = 64 * 1024 * 1024;
-  while (size < exportBytes * 8) size *= 2;
-  return size;
-}
-
-function directoryBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
-/** Prefix of every pool's directory under the OS temp directory; the owner's pid follows. */
-const DIR_PREFIX = 'rolepath-sandbox-';
 /** Pools of this process not yet closed, for the exit hook. */
 const livePools = new Set<KuzuSandboxPool>();
 let exitHooked = false;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes sandbox copies left in `dir` (default the OS temp directory) by servers that are no longer
- * running (killed, or exited before closing their pool). Returns the directories removed.
- * Directories of the older unnamed form (`rolepath-sandbox-XXXXXX`) are removed when untouched for 10 minutes.
- */
-export function removeStaleSandboxDirs(dir = tmpdir()): string[] {
-  const removed: string[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of entries) {
-    if (!name.startsWith(DIR_PREFIX)) continue;
-    const full = path.join(dir, name);
-    const owner = /^rolepath-sandbox-(\d+)-/.exec(name);
-    try {
-      const stale = owner ? Number(owner[1]) !== process.pid && !alive(Number(owner[1])) : Date.now() - statSync(full).mtimeMs > 10 * 60_000;
-      if (!stale) continue;
-      rmSync(full, { recursive: true, force: true });
-      removed.push(full);
-    } catch {
-      // gone already, or not ours to remove
-    }
-  }
-  return removed;
-}
 
 export class KuzuSandboxPool {
   private readonly workers: number;
   private readonly memoryBytes: number;
   private readonly bufferPoolBytes: number;
   private readonly queueTimeoutMs: number;
-  private readonly sandboxes: Sandbox[] = [];
+  private readonly sandboxes: SandboxProcess[] = [];
   private readonly queue: Job[] = [];
-  private base: string | null = null;
-  private snapshot: Snapshot | null = null;
-  private exporting: { version: number; promise: Promise<Snapshot> } | null = null;
+  private readonly copies: SandboxCopies;
   private seq = 0;
   private closed = false;
 
@@ -195,10 +74,8 @@ export class KuzuSandboxPool {
     this.memoryBytes = Math.max(0, options.memoryBytes ?? DEFAULT_SANDBOX_MEMORY_BYTES);
     this.bufferPoolBytes =
       options.bufferPoolBytes ?? (this.memoryBytes > 0 ? Math.min(256 * 1024 * 1024, Math.floor(this.memoryBytes / 4)) : 256 * 1024 * 1024);
-    if (this.memoryBytes > 0 && !PRLIMIT && !warnedNoPrlimit) {
-      warnedNoPrlimit = true;
-      process.emitWarning('prlimit (util-linux) was not found: Kùzu query sandboxes run without an OS memory limit.', 'RolepathWarning');
-    }
+    warnIfNoMemoryLimit(this.memoryBytes);
+    this.copies = new SandboxCopies(options.exportTo, options.version);
     this.queueTimeoutMs = options.queueTimeoutMs ?? 30_000;
     livePools.add(this);
     if (!exitHooked) {
@@ -212,14 +89,8 @@ export class KuzuSandboxPool {
   /** Synchronously kills every child and removes the copies (the process is exiting without close()). */
   private killNow(): void {
     this.closed = true;
-    for (const s of this.sandboxes) {
-      try {
-        s.child.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    if (this.base) rmSync(this.base, { recursive: true, force: true });
+    for (const s of this.sandboxes) s.stopNow();
+    this.copies.removeAllNow();
   }
 
   /** Starts every sandbox and loads the graph into each; resolves when they are ready (or failed). */
@@ -262,8 +133,7 @@ export class KuzuSandboxPool {
     livePools.delete(this);
     this.failQueued(new CypherRunError('unavailable', 'The query was not run: the server is shutting down.'));
     await Promise.all([...this.sandboxes].map((s) => this.kill(s)));
-    await this.exporting?.promise.catch(() => undefined);
-    if (this.base) rmSync(this.base, { recursive: true, force: true });
+    await this.copies.removeAll();
   }
 
   private pump(): void {
@@ -282,7 +152,7 @@ export class KuzuSandboxPool {
     }
   }
 
-  private async dispatch(sandbox: Sandbox, job: Job): Promise<void> {
+  private async dispatch(sandbox: SandboxProcess, job: Job): Promise<void> {
     try {
       await this.ensureLoaded(sandbox);
       job.resolve(await this.execute(sandbox, job));
@@ -295,7 +165,7 @@ export class KuzuSandboxPool {
   }
 
   /** Sends one run and waits for its answer, killing the child at the time limit. */
-  private execute(sandbox: Sandbox, job: Job): Promise<ReadOnlyResult> {
+  private execute(sandbox: SandboxProcess, job: Job): Promise<ReadOnlyResult> {
     const { timeoutMs, rowLimit, resultBytes = DEFAULT_RESULT_BYTES } = job.options;
     const id = ++this.seq;
     return new Promise<ReadOnlyResult>((resolve, reject) => {
@@ -328,7 +198,7 @@ export class KuzuSandboxPool {
         reject(
           this.closed
             ? new CypherRunError('unavailable', 'The query was stopped: the server is shutting down.')
-            : this.memoryLimited()
+            : memoryLimitApplies(this.memoryBytes)
             ? new CypherRunError(
                 'resources',
                 `The query sandbox stopped while running the query, at its memory limit of ${Math.round(this.memoryBytes / 1048576)} MiB (QUERY_MEMORY_MB).`,
@@ -336,14 +206,14 @@ export class KuzuSandboxPool {
             : new CypherRunError('unavailable', 'The query sandbox stopped unexpectedly while running the query.'),
         );
       };
-      this.send(sandbox, { type: 'run', id, cypher: job.cypher, params: job.params, rowLimit, resultBytes, timeoutMs });
+      sandbox.send({ type: 'run', id, cypher: job.cypher, params: job.params, rowLimit, resultBytes, timeoutMs });
     });
   }
 
-  private async ensureLoaded(sandbox: Sandbox): Promise<void> {
-    const snapshot = await this.currentSnapshot();
-    if (sandbox.loaded === snapshot) return;
-    snapshot.refs++;
+  private async ensureLoaded(sandbox: SandboxProcess): Promise<void> {
+    const copy = await this.copies.current();
+    if (sandbox.loaded === copy) return;
+    this.copies.hold(copy);
     try {
       await new Promise<void>((resolve, reject) => {
         const done = () => {
@@ -356,7 +226,7 @@ export class KuzuSandboxPool {
             resolve();
           } else if (msg.type === 'load-failed') {
             done();
-            const hint = this.memoryLimited() && /bad_alloc|mmap|allocate|memory/i.test(msg.message) ? ` (raise QUERY_MEMORY_MB, now ${Math.round(this.memoryBytes / 1048576)} MiB)` : '';
+            const hint = memoryLimitApplies(this.memoryBytes) && /bad_alloc|mmap|allocate|memory/i.test(msg.message) ? ` (raise QUERY_MEMORY_MB, now ${Math.round(this.memoryBytes / 1048576)} MiB)` : '';
             reject(new CypherRunError('unavailable', `The query sandbox could not load the graph: ${msg.message}${hint}`));
           }
         };
@@ -364,58 +234,22 @@ export class KuzuSandboxPool {
           done();
           reject(new CypherRunError('unavailable', 'The query sandbox stopped while loading the graph.'));
         };
-        const dbDir = path.join(this.baseDir(), `copy-${sandbox.n}-${++this.seq}`);
-        this.send(sandbox, {
+        sandbox.send({
           type: 'load',
-          exportDir: snapshot.dir,
-          dbDir,
+          exportDir: copy.dir,
+          dbDir: this.copies.newPath(`copy-${sandbox.n}`),
           bufferPoolBytes: this.bufferPoolBytes,
-          maxDbBytes: snapshot.maxDbBytes,
-          memoryBytes: this.memoryLimited() ? this.memoryBytes : 0,
+          maxDbBytes: copy.maxDbBytes,
+          memoryBytes: memoryLimitApplies(this.memoryBytes) ? this.memoryBytes : 0,
         });
       });
-      sandbox.loaded = snapshot;
+      sandbox.loaded = copy;
     } catch (err) {
       void this.kill(sandbox);
       throw err;
     } finally {
-      snapshot.refs--;
-      this.removeIfRetired(snapshot);
+      this.copies.release(copy);
     }
-  }
-
-  /** The export of the current data version, exporting once when the data changed. */
-  private currentSnapshot(): Promise<Snapshot> {
-    const version = this.options.version();
-    if (this.snapshot?.version === version) return Promise.resolve(this.snapshot);
-    if (this.exporting?.version === version) return this.exporting.promise;
-    const dir = path.join(this.baseDir(), `export-${++this.seq}`);
-    const promise = this.options.exportTo(dir).then(
-      () => {
-        const previous = this.snapshot;
-        const snapshot: Snapshot = { version, dir, maxDbBytes: maxDbBytesFor(directoryBytes(dir)), refs: 0 };
-        // A slower export of an older version must not replace a newer one.
-        if (!previous || previous.version < version) {
-          this.snapshot = snapshot;
-          if (previous) this.removeIfRetired(previous);
-        }
-        return snapshot;
-      },
-      (err: unknown) => {
-        rmSync(dir, { recursive: true, force: true });
-        throw new CypherRunError('unavailable', `Could not copy the graph for the query sandbox: ${err instanceof Error ? err.message : String(err)}`);
-      },
-    );
-    this.exporting = { version, promise };
-    const clear = () => {
-      if (this.exporting?.promise === promise) this.exporting = null;
-    };
-    promise.then(clear, clear);
-    return promise;
-  }
-
-  private removeIfRetired(snapshot: Snapshot): void {
-    if (snapshot !== this.snapshot && snapshot.refs === 0) rmSync(snapshot.dir, { recursive: true, force: true });
   }
 
   private failQueued(err: unknown): void {
@@ -430,88 +264,40 @@ export class KuzuSandboxPool {
     while (!this.closed && this.sandboxes.length < this.workers) this.spawn();
   }
 
-  private memoryLimited(): boolean {
-    return this.memoryBytes > 0 && PRLIMIT !== null;
-  }
-
-  private spawn(): Sandbox {
-    // Under the memory limit: prlimit sets RLIMIT_DATA, then execs Node in place (same pid, same IPC channel).
-    const limited = this.memoryLimited();
-    const child = fork(CHILD, [], {
-      ...(limited ? { execPath: PRLIMIT!, execArgv: [`--data=${this.memoryBytes}`, `--stack=${THREAD_STACK_BYTES}`, '--', process.execPath, ...EXEC_ARGV] } : { execArgv: EXEC_ARGV }),
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let exited!: () => void;
-    let resolveWarmed!: () => void;
-    const sandbox: Sandbox = {
-      n: ++this.seq,
-      child,
-      state: 'starting',
-      loaded: null,
-      onMessage: null,
-      onExit: null,
-      exited: new Promise<void>((resolve) => (exited = resolve)),
-      warmed: new Promise<void>((resolve) => (resolveWarmed = resolve)),
-      warming: true,
-    };
-    const warmed = () => {
-      sandbox.warming = false;
-      resolveWarmed();
-    };
-    this.sandboxes.push(sandbox);
-    child.on('message', (msg: FromChild) => {
-      if (msg.type === 'ready' && sandbox.state === 'starting') {
+  private spawn(): SandboxProcess {
+    const sandbox = new SandboxProcess(++this.seq, this.memoryBytes, {
+      ready: (started) => {
         // Load the graph before taking runs: that is what the first run would do anyway.
-        sandbox.state = 'busy';
-        this.ensureLoaded(sandbox)
+        started.state = 'busy';
+        this.ensureLoaded(started)
           // Runs waiting for a sandbox would fail the same way: tell them now rather than start more.
           .catch((err: unknown) => this.failQueued(err))
           .finally(() => {
-            if (sandbox.state === 'busy') sandbox.state = 'idle';
-            warmed();
+            if (started.state === 'busy') started.state = 'idle';
+            started.markWarm();
             this.pump();
           });
-      } else sandbox.onMessage?.(msg);
+      },
+      gone: (dead, why, neverStarted) => {
+        this.retire(dead);
+        // A sandbox that cannot even start will not start on a retry either: fail the waiting runs now.
+        if (neverStarted && !this.closed) this.failQueued(new CypherRunError('unavailable', `The query sandbox could not start (${why}).`));
+      },
     });
-    const gone = (why: string) => {
-      const neverStarted = sandbox.state === 'starting';
-      this.retire(sandbox);
-      warmed();
-      exited();
-      // A sandbox that cannot even start will not start on a retry either: fail the waiting runs now.
-      if (neverStarted && !this.closed) this.failQueued(new CypherRunError('unavailable', `The query sandbox could not start (${why}).`));
-    };
-    child.on('exit', (code, signal) => gone(signal ? `signal ${signal}` : `exit code ${code}`));
-    child.on('error', (err) => gone(err.message));
+    this.sandboxes.push(sandbox);
     return sandbox;
   }
 
-
-  /** Takes a sandbox out of service (idempotent); a request still out fails. */
-  private retire(sandbox: Sandbox): void {
+  /** Takes a sandbox out of service (idempotent): out of the list first, so a run failing with it may start a replacement. */
+  private retire(sandbox: SandboxProcess): void {
     if (sandbox.state === 'dead') return;
-    sandbox.state = 'dead';
     const i = this.sandboxes.indexOf(sandbox);
     if (i >= 0) this.sandboxes.splice(i, 1);
-    sandbox.onExit?.();
+    sandbox.retire();
   }
 
-  private async kill(sandbox: Sandbox): Promise<void> {
+  private async kill(sandbox: SandboxProcess): Promise<void> {
     this.retire(sandbox);
-    if (sandbox.child.exitCode === null && sandbox.child.signalCode === null) sandbox.child.kill('SIGKILL');
-    await sandbox.exited;
-  }
-
-  private send(sandbox: Sandbox, msg: ToChild): void {
-    sandbox.child.send(msg, (err) => {
-      if (err) sandbox.onExit?.();
-    });
-  }
-
-  private baseDir(): string {
-    this.base ??= mkdtempSync(path.join(tmpdir(), `${DIR_PREFIX}${process.pid}-`));
-    return this.base;
+    await sandbox.stop();
   }
 }
