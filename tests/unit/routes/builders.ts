@@ -1,25 +1,20 @@
 /**
- * Small fixture builders and a brute-force route oracle for the route-finder
+ * Route-test builders (over the shared ones in tests/fixtures/graph.ts) and a brute-force route oracle for the route-finder
  * tests. The oracle is written independently of the implementation: it merges
  * datasets with plain Maps and enumerates every simple path by DFS.
  */
 import type { History, Role, RoleFamily, Transition } from '../../../server/contract/graph-data.js';
+import { buildRole as buildFixtureRole, buildTransition } from '../../fixtures/graph.js';
 
-/** A role with sensible defaults; `id` drives the names. */
+export { buildTransition };
+
+/**
+ * The fixtures' role builder (tests/fixtures/graph.ts) with the id required and the role named by its id
+ * (`product-manager` → "product manager", "職種 product-manager"): route messages name roles, and the tests
+ * read better as "No route from a to b".
+ */
 export function buildRole(overrides: Partial<Role> & { id: string }): Role {
-  return {
-    name: overrides.id.replace(/-/g, ' '),
-    nameJa: `職種 ${overrides.id}`,
-    aliases: [],
-    family: 'engineering',
-    description: `The ${overrides.id} role.`,
-    ...overrides,
-  };
-}
-
-/** A transition with defaults (count 1, dataset "main"); probability is irrelevant to the finder. */
-export function buildTransition(overrides: Partial<Transition> & { from: string; to: string }): Transition {
-  return { dataset: 'main', kind: 'move', count: 1, probability: 1, skills: [], evidence: [], ...overrides };
+  return buildFixtureRole({ name: overrides.id.replace(/-/g, ' '), nameJa: `職種 ${overrides.id}`, ...overrides });
 }
 
 let historySeq = 0;
