@@ -8,7 +8,7 @@
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import type { Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
-import { GRAPH_PATHS, NODE_LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from './graph-schema.js';
+import { NODE_LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from './graph-schema.js';
 import type { CypherRequest, CypherResponse, EditorSchema, LintDiagnostic, Suggestion } from './cypher-protocol.js';
 import type { EngineName } from '../../../server/contract/queries.js';
 
@@ -32,7 +32,6 @@ export class CypherChecker {
       relationshipTypes: [...RELATIONSHIP_TYPES],
       propertyKeys: [...PROPERTY_KEYS],
       parameters: this.parameters,
-      graphSchema: GRAPH_PATHS.map((p) => ({ ...p })),
     };
   }
 

@@ -6,7 +6,6 @@ export interface EditorSchema {
   relationshipTypes: string[];
   propertyKeys: string[];
   parameters: Record<string, unknown>;
-  graphSchema: { from: string; to: string; relType: string }[];
 }
 
 export type CypherRequest =
