@@ -105,8 +105,8 @@ export class RoleService {
   }
 }
 
-/** The roles and the selection's transitions as Cytoscape JSON. */
-function toGraph(roles: readonly Role[], { transitions, usage }: DatasetSelection): GraphResponse {
+/** The roles and the selection's transitions as Cytoscape JSON (`GET /api/graph`; the compact shape is encoded from it). */
+export function toGraph(roles: readonly Role[], { transitions, usage }: Pick<DatasetSelection, 'transitions' | 'usage'>): GraphResponse {
   return {
     datasets: usage,
     elements: {

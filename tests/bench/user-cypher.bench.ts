@@ -8,8 +8,8 @@
  * The target is the documented bound on the sandboxes: QUERY_MEMORY_MB ×
  * QUERY_WORKERS plus ~60 MB per sandbox.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { childrenOf } from '../fixtures/processes.js';
 import { spawnServer } from '../fixtures/spawn-server.js';
 import { summarise, type BenchRow } from './harness.js';
 
@@ -25,17 +25,6 @@ function rssMb(pid: number): number {
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0; // gone
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => Number(l.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return [];
   }
 }
 

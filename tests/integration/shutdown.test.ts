@@ -5,7 +5,6 @@
  * sandbox process or copy of the data outlives the server (nor survives the
  * next start when the server was killed outright).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNAWAY_CYPHER, onKuzu } from '../fixtures/engine.js';
 import { generateHistoryCsv } from '../fixtures/import-data.js';
+import { alive, childrenOf } from '../fixtures/processes.js';
 import { spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
 import { readSeedDir } from '../../server/services/seed-reader.js';
 import { ROOT } from '../fixtures/spawn-server.js';
@@ -45,27 +45,6 @@ async function stopTimed(server: SpawnedServer): Promise<{ code: number | null; 
   const t0 = Date.now();
   const code = await server.stop();
   return { code, ms: Date.now() - t0 };
-}
-
-/** Direct children of `pid` (the query sandboxes of a Kùzu server). */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => Number(l.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const sandboxDirs = async (dir: string) => (await readdir(dir)).filter((n) => n.startsWith('rolepath-sandbox-'));

@@ -2,30 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../server/contract/api.js';
 import { compactGraphResponse, decodeCompactGraph, encodeCompactGraph } from '../../server/contract/graph-compact.js';
+import { toGraph } from '../../server/services/role-service.js';
 import { generateRoleGraph } from '../bench/generate-graph.js';
 
+/** A generated graph as the role service answers it, with Japanese skills on some moves and evidence on others. */
 function graphOf(roles: number, datasets = 1): GraphResponse {
   const g = generateRoleGraph({ roles, edgesPerRole: 4, seed: 3, datasets });
-  return {
-    elements: {
-      nodes: g.roles.map((r) => ({ data: { id: r.id, label: r.name, labelJa: r.nameJa, family: r.family } })),
-      edges: g.transitions.map((t, i) => ({
-        data: {
-          id: `${t.from}->${t.to}@${t.dataset}`,
-          source: t.from,
-          target: t.to,
-          count: t.count,
-          probability: t.probability,
-          kind: t.kind,
-          dataset: t.dataset,
-          skills: t.skills,
-          ...(i % 3 === 0 ? { skillsJa: t.skills.map((s) => `${s}（日本語）`) } : {}),
-          evidence: i % 5 === 0 ? [{ source: 'a', quote: 'q', gloss: 'g' }] : [],
-        },
-      })),
-    },
-    datasets: { used: ['synthetic-1'], unit: 'accounts', suppressed: { transitions: 0, routes: 0 } },
-  };
+  const transitions = g.transitions.map((t, i) => ({
+    ...t,
+    ...(i % 3 === 0 ? { skillsJa: t.skills.map((s) => `${s}（日本語）`) } : {}),
+    evidence: i % 5 === 0 ? [{ source: 'a', quote: 'q', gloss: 'g' }] : [],
+  }));
+  return toGraph(g.roles, { transitions, usage: { used: ['synthetic-1'], unit: 'accounts', suppressed: { transitions: 0, routes: 0 } } });
 }
 
 describe('compact graph', () => {
