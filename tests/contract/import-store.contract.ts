@@ -97,6 +97,17 @@ export function importStoreContract(engine: string, open: () => Promise<GraphSto
       expect(await store.listDatasets()).toHaveLength(1);
     });
 
+    it("stores a catalogue role's group and Japanese description, and reads a role without them as having none", async () => {
+      const grouped = buildRole({ id: 'sales-planning', nameJa: '営業企画', descriptionJa: '売上目標と施策を企画する。', group: '営業本部' });
+      await store.writeImport({ dataset: null, roles: [grouped, { ...buildRole({ id: 'a' }), group: 'Support' }, buildRole({ id: 'plain' })], transitions: [], routes: [] });
+      expect(await store.getRole('sales-planning')).toEqual(grouped);
+      expect((await store.getRole('a'))?.group).toBe('Support');
+      expect(await store.getRole('plain')).not.toHaveProperty('group');
+      const listed = new Map((await store.listRoles()).map((r) => [r.id, r]));
+      expect(listed.get('sales-planning')).toEqual(grouped);
+      expect(listed.get('b')).not.toHaveProperty('group');
+    });
+
     it('writes all or nothing: a failing import leaves roles, transitions, routes and records as they were', async () => {
       await store.writeImport(importOf('hr'));
       const before = {
