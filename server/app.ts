@@ -13,6 +13,7 @@ import { healthRoutes } from './http/health.routes.js';
 import { datasetRoutes } from './http/dataset.routes.js';
 import { importRoutes } from './http/import.routes.js';
 import { requireReader } from './http/admin-auth.js';
+import { mountRoutes } from './http/mount.js';
 import { accessLog, apiNotFound, errorHandler, methodNotAllowed, rejectRepeatedQuery, requestId } from './http/middleware.js';
 import { queryRoutes } from './http/query.routes.js';
 import { roleRoutes } from './http/role.routes.js';
@@ -72,8 +73,8 @@ export function createApp({
   const snapshots = new SnapshotCache(store, versionCheckMs);
   const roles = new RoleService(snapshots);
   const routes = new RouteService(snapshots);
-  // This instance's own import shows in its very next answer (others notice through the data version).
-  const imports = new ImportService(store, { onWritten: () => snapshots.invalidate() });
+  // An import changes the store's data version: this instance's next answer sees it, others within versionCheckMs.
+  const imports = new ImportService(store);
   const queries = new QueryService(store, snapshots, { builtIns: loadBuiltInQueries(), limits: queryLimits });
 
   const app = express();
@@ -93,15 +94,16 @@ export function createApp({
   api.use(rejectRepeatedQuery);
   api.use(EXPENSIVE, expensiveLimit(rateLimitPerMinute));
   // Before the JSON parser: the upload is the raw file, streamed (see import.routes.ts).
-  api.use(importRoutes(imports, adminToken));
+  mountRoutes(api, importRoutes(imports, adminToken));
   api.use(express.json({ limit: '1mb' }));
-  api.use(healthRoutes(store, snapshots));
+  mountRoutes(api, healthRoutes(store, snapshots));
   api.use(requireReader(readToken, adminToken));
-  api.use(roleRoutes(roles));
-  api.use(datasetRoutes(snapshots));
-  api.use(exportRoutes(new RouteExportService(routes, snapshots)));
-  api.use(routeRoutes(routes));
-  api.use(queryRoutes(queries, adminToken));
+  // Routers' routes go straight into `api` (no nesting: see http/mount.ts).
+  mountRoutes(api, roleRoutes(roles));
+  mountRoutes(api, datasetRoutes(snapshots));
+  mountRoutes(api, exportRoutes(new RouteExportService(routes, snapshots)));
+  mountRoutes(api, routeRoutes(routes));
+  mountRoutes(api, queryRoutes(queries, adminToken));
   api.use(methodNotAllowed(api), apiNotFound);
   app.use('/api', api);
 
