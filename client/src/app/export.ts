@@ -11,7 +11,7 @@ export function mountExport(ctx: AppContext): void {
   const panel = new ExportPanel({
     lang: ctx.lang,
     source: {
-      cy: () => graph.view?.core ?? null,
+      view: () => graph.view,
       route: () => {
         const { routeAnswer, alt } = store.get();
         return routeAnswer?.routes[alt] ? { response: routeAnswer, alt } : null;

@@ -45,8 +45,7 @@ export function mountGraph(ctx: AppContext, onRoleTap: (id: string | null) => vo
       shown.directory = RoleDirectory.fromGraph(graph);
       shown.reach = new Reach(graph.elements.edges.map((e) => e.data));
       // Another choice of datasets replaces the graph drawn (and stops a layout still running for it).
-      shown.view?.cancelLayout();
-      shown.view?.core.destroy();
+      shown.view?.destroy();
       byId('cy').replaceChildren();
       const v = (shown.view = new GraphView(byId('cy'), graph, store.get().lang));
       toolbar = new Toolbar(
@@ -72,9 +71,5 @@ export function mountGraph(ctx: AppContext, onRoleTap: (id: string | null) => vo
 
 /** The graph's box changed size (the queries tab widens the left column): keep what was in its middle in the middle. */
 export function resizeKeepingCentre(view: GraphView | null): void {
-  const cy = view?.core;
-  if (!cy) return;
-  const [width, height] = [cy.width(), cy.height()];
-  cy.resize();
-  cy.panBy({ x: (cy.width() - width) / 2, y: (cy.height() - height) / 2 });
+  view?.resizeKeepingCentre();
 }

@@ -2,22 +2,19 @@
  * Makes the export files in the browser: the selected route (path diagram as
  * SVG or PNG, and its data as Cytoscape JSON, GraphML, Mermaid and CSV, all
  * with the same shared writers the server's export API uses) or the graph as
- * shown (PNG through Cytoscape, SVG from the drawing, and its roles and moves
- * as data). Every file carries its provenance.
+ * shown (PNG and SVG of the drawing, and its roles and moves as data, all read
+ * through the view's ViewExport). Every file carries its provenance.
  */
-import type { Core } from 'cytoscape';
-import type { StyleRule } from '../../../server/render/cy-json.js';
 import { cytoscapeJson } from '../../../server/render/cy-json.js';
 import { FORMAT_INFO, type ExportProvenance } from '../../../server/contract/export.js';
 import { routeFileName, viewFileName } from '../../../server/render/file-names.js';
 import { graphml } from '../../../server/render/graphml.js';
 import { mermaidFlowchart } from '../../../server/render/mermaid.js';
-import type { ExportGraph, RoleInfo, RouteExport } from '../../../server/render/model.js';
+import type { RoleInfo, RouteExport } from '../../../server/render/model.js';
 import { describeSource } from '../../../server/render/provenance.js';
 import { renderRouteExport, routeTitle } from '../../../server/render/render.js';
 import { routeExportInput, routeExportRoleIds } from '../../../server/render/route-export.js';
 import { routeSvg, type DiagramDirection } from '../../../server/render/route-svg.js';
-import type { RoleFamily } from '../../../server/contract/graph-data.js';
 import type { DatasetUnit } from '../../../server/contract/datasets.js';
 import type { RouteResponse } from '../../../server/contract/routes.js';
 import { FAMILY_STYLE } from '../graph/families.js';
@@ -26,7 +23,7 @@ import { t, type Lang } from '../i18n/strings.js';
 import { saveFile } from '../queries/download.js';
 import { addPngText } from './png-text.js';
 import { planPng, type PngPlan } from './png-plan.js';
-import { readScene } from './view-scene.js';
+import type { ViewExport } from './view-export.js';
 import { viewFooter, viewSvg } from './view-svg.js';
 
 export type ExportScope = 'route' | 'view';
@@ -48,7 +45,8 @@ export interface ExportOptions {
 
 /** What the exporter reads from the page. */
 export interface ExportSource {
-  cy(): Core | null;
+  /** The graph view, or null before one is drawn. */
+  view(): ViewExport | null;
   /** The route answer shown and the chosen alternative, or null. */
   route(): { response: RouteResponse; alt: number } | null;
   directory(): RoleDirectory;
@@ -136,32 +134,6 @@ async function withText(png: Blob, provenance: ExportProvenance, title: string):
 
 const textBlob = (body: string, contentType: string) => new Blob([body], { type: contentType });
 
-/** The roles and moves `cy` displays, with their positions and classes. */
-function shownGraph(cy: Core): ExportGraph {
-  const shown = cy.elements().filter((e) => e.visible());
-  return {
-    nodes: shown.nodes().map((n) => ({
-      id: n.id(),
-      name: String(n.data('label')),
-      nameJa: String(n.data('labelJa')),
-      family: n.data('family') as RoleFamily,
-      position: { ...n.position() },
-      classes: n.classes().join(' ') || undefined,
-    })),
-    edges: shown.edges().map((e) => ({
-      id: e.id(),
-      source: e.source().id(),
-      target: e.target().id(),
-      count: Number(e.data('count')),
-      probability: Number(e.data('probability')),
-      skills: [...((e.data('skills') as string[] | undefined) ?? [])],
-      kind: e.data('kind'),
-      dataset: e.data('dataset'),
-      classes: e.classes().join(' ') || undefined,
-    })),
-  };
-}
-
 async function exportRoute(source: ExportSource, o: ExportOptions): Promise<ExportFile> {
   const input = routeInput(source, o.lang);
   if (!input) throw new Error(t(o.lang).exportNoRoute);
@@ -177,8 +149,8 @@ async function exportRoute(source: ExportSource, o: ExportOptions): Promise<Expo
 }
 
 async function exportView(source: ExportSource, o: ExportOptions): Promise<ExportFile> {
-  const cy = source.cy();
-  if (!cy) throw new Error(t(o.lang).exportNoGraph);
+  const view = source.view();
+  if (!view) throw new Error(t(o.lang).exportNoGraph);
   const shown = source.route();
   const route = shown?.response.routes[shown.alt];
   const exportedAt = new Date().toISOString();
@@ -197,10 +169,10 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
   switch (o.format) {
     case 'png': {
       const full = o.area === 'full';
-      const base = full ? cy.elements().boundingBox({}) : { w: cy.width(), h: cy.height() };
+      const base = view.pictureSize(full);
       const plan = planPng(full ? Math.ceil(base.w) : base.w, full ? Math.ceil(base.h) : base.h, o.scale);
       // With a scale given, a maxWidth only stops Cytoscape multiplying by the screen's pixel ratio: the size is exactly scale × the picture.
-      const blob = await cy.png({ output: 'blob-promise', full, scale: plan.scale, maxWidth: plan.width + 1, bg: o.background === 'white' ? '#ffffff' : undefined });
+      const blob = await view.png({ full, scale: plan.scale, maxWidth: plan.width + 1, background: o.background === 'white' ? '#ffffff' : undefined });
       return { blob: await withText(blob, provenance, title), fileName: name('png'), png: { ...plan, asked: o.scale } };
     }
     case 'svg': {
@@ -211,17 +183,17 @@ async function exportView(source: ExportSource, o: ExportOptions): Promise<Expor
         split: s.legendSplit,
         recommended: s.legendRecommended,
       };
-      const scene = readScene(cy, { area: o.area, legend, footer: viewFooter(provenance, o.lang), lang: o.lang, background: o.background });
+      const scene = view.scene({ area: o.area, legend, footer: viewFooter(provenance, o.lang), lang: o.lang, background: o.background });
       return { blob: textBlob(viewSvg(scene, provenance), FORMAT_INFO.svg.contentType), fileName: name('svg') };
     }
     case 'json': {
-      const doc = cytoscapeJson(shownGraph(cy), provenance, { style: (cy.style() as unknown as { json(): StyleRule[] }).json() });
+      const doc = cytoscapeJson(view.shownGraph(), provenance, { style: view.styleJson() });
       return { blob: textBlob(`${JSON.stringify(doc, null, 2)}\n`, FORMAT_INFO.json.contentType), fileName: name('json') };
     }
     case 'graphml':
-      return { blob: textBlob(graphml(shownGraph(cy), { lang: o.lang, provenance }), FORMAT_INFO.graphml.contentType), fileName: name('graphml') };
+      return { blob: textBlob(graphml(view.shownGraph(), { lang: o.lang, provenance }), FORMAT_INFO.graphml.contentType), fileName: name('graphml') };
     case 'mermaid': {
-      const text = mermaidFlowchart(shownGraph(cy), { title, lang: o.lang, provenance, direction: 'LR' });
+      const text = mermaidFlowchart(view.shownGraph(), { title, lang: o.lang, provenance, direction: 'LR' });
       return { blob: textBlob(text, FORMAT_INFO.mermaid.contentType), fileName: name('mmd') };
     }
     case 'csv':

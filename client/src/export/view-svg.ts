@@ -4,7 +4,7 @@
  * out as true vector shapes, with the family legend beside it and the
  * provenance in `<metadata>` and a footer. Written by hand rather than with
  * the cytoscape-svg extension, whose canvas-to-SVG shim mishandles rotated
- * edge labels and rounded shapes. Pure: the scene comes from view-scene.ts.
+ * edge labels and rounded shapes. Pure: the scene comes from graph/scene-reader.ts.
  */
 import { metadata } from '../../../server/render/route-svg.js';
 import type { ExportProvenance } from '../../../server/contract/export.js';

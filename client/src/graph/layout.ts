@@ -27,13 +27,5 @@ export const forceLayout = {
   padding: 30,
 } as unknown as LayoutOptions;
 
-/** Quick force pass for graphs of thousands of roles (re-layout button only: it still takes seconds). */
-export const largeForceLayout = {
-  ...forceLayout,
-  nodeDimensionsIncludeLabels: false,
-  numIter: 300,
-  idealEdgeLength: (e: EdgeSingular) => (isTether(e) ? 20 : 50),
-} as unknown as LayoutOptions;
-
 /** Above this many roles the page switches to the large-graph settings. */
 export const LARGE_GRAPH = 800;

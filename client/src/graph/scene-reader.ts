@@ -1,11 +1,16 @@
 /**
- * Reads the drawing off a Cytoscape instance: every displayed role and move
+ * Reads the drawing off a Cytoscape instance for the exporters (the view
+ * hands them the results through ViewExport): every displayed role and move
  * with its on-screen style (colour, size, border, opacity, curve, arrowhead,
- * label lines as Cytoscape wraps them), for view-svg.ts to write as SVG.
- * Needs a live `cy` and a canvas for text measuring, so it runs in the browser.
+ * label lines as Cytoscape wraps them), for view-svg.ts to write as SVG; and
+ * the roles and moves shown, as data. Needs a live `cy` and a canvas for text
+ * measuring, so it runs in the browser.
  */
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
-import type { Point, Scene, SceneEdge, SceneLabel, SceneNode } from './view-svg.js';
+import type { RoleFamily } from '../../../server/contract/graph-data.js';
+import type { ExportGraph } from '../../../server/render/model.js';
+import type { SceneFrame } from '../export/view-export.js';
+import type { Point, Scene, SceneEdge, SceneLabel, SceneNode } from '../export/view-svg.js';
 
 /** Cytoscape's arrow size for an edge width (BRp.getArrowWidth); the triangle is 0.3 of it long and wide. */
 const arrowSize = (edgeWidth: number, scale: number) => Math.max(Math.pow(edgeWidth * 13.37, 0.9), 29) * scale;
@@ -108,15 +113,6 @@ function sceneEdge(e: EdgeSingular, zoom: number): SceneEdge {
   };
 }
 
-/** What the scene needs besides the drawing. */
-export interface SceneFrame {
-  area: 'full' | 'visible';
-  legend: Scene['legend'];
-  footer: string;
-  lang: Scene['lang'];
-  background: Scene['background'];
-}
-
 /** The scene of what `cy` displays: all of it (`full`) at 1 px per unit, or the part in the viewport as shown. */
 export function readScene(cy: Core, frame: SceneFrame): Scene {
   const shown = cy.elements().filter((e) => e.visible());
@@ -134,4 +130,31 @@ export function readScene(cy: Core, frame: SceneFrame): Scene {
     bounds = { x1: bb.x1 - pad, y1: bb.y1 - pad, x2: bb.x2 + pad, y2: bb.y2 + pad };
   }
   return { nodes, edges, bounds, zoom, clip: frame.area === 'visible', legend: frame.legend, footer: frame.footer, lang: frame.lang, background: frame.background };
+}
+
+/** The roles and moves `cy` displays, with their positions and classes (an overview's groups and summed moves too). */
+export function shownGraph(cy: Core): ExportGraph {
+  const shown = cy.elements().filter((e) => e.visible());
+  return {
+    nodes: shown.nodes().map((n) => ({
+      id: n.id(),
+      name: String(n.data('label')),
+      nameJa: String(n.data('labelJa')),
+      family: n.data('family') as RoleFamily,
+      position: { ...n.position() },
+      classes: n.classes().join(' ') || undefined,
+    })),
+    edges: shown.edges().map((e) => ({
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+      count: Number(e.data('count')),
+      // A sum of moves between groups has no probability of its own.
+      probability: Number(e.data('probability') ?? 0),
+      skills: [...((e.data('skills') as string[] | undefined) ?? [])],
+      kind: e.data('kind'),
+      dataset: e.data('dataset'),
+      classes: e.classes().join(' ') || undefined,
+    })),
+  };
 }

@@ -74,6 +74,8 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
     // an organisational split dashed (the legend and every export draw them the same way). A route keeps the style.
     { selector: 'edge[kind = "recommended"]', style: { 'line-style': 'dotted' } },
     { selector: 'edge[kind = "split"]', style: { 'line-style': 'dashed' } },
+    // Before the highlights, which override its sizes and z-indexes.
+    ...(large ? overviewStyle : []),
     { selector: '.hidden, .filtered', style: { display: 'none' } },
     // Family tethers exist only while a layout runs; they are never drawn.
     { selector: 'edge.tether', style: { visibility: 'hidden' } },
@@ -105,5 +107,46 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
     { selector: 'edge.route-current', style: { 'line-color': CURRENT, 'target-arrow-color': CURRENT, width: 8, 'text-background-color': CURRENT, 'z-index': 30 } },
     { selector: 'node.route-current', style: { 'border-color': CURRENT, 'border-width': 5, width: 34, height: 34 } },
     { selector: 'node:selected', style: { 'border-color': '#111', 'border-width': 3, width: 30, height: 30, 'z-index': 25, 'min-zoomed-font-size': 0 } },
+    // Large graphs: the roles picked out are named at a readable size.
+    ...(large ? [{ selector: 'node.route-node, node.result-node, node:selected', style: { 'font-size': 14 } }] : []),
   ];
 }
+
+/**
+ * The overview of a large graph (overview.ts): a group is a pale disc of its
+ * family's colour covering where its roles are, its name and size above it; an
+ * open group keeps a dashed ring behind its roles (tap it to close). Moves
+ * summed between groups are grey curves sized by their total. The most
+ * connected roles are larger and named from further out. Drawn in z-index
+ * order (groups, then moves, then roles), so roles stay on top of their disc.
+ */
+const overviewStyle: StylesheetJson = [
+  { selector: 'node, edge', style: { 'z-index-compare': 'manual' } },
+  { selector: 'node', style: { 'z-index': 2 } },
+  { selector: 'edge', style: { 'z-index': 1 } },
+  {
+    selector: 'node.group',
+    style: {
+      width: 'data(size)',
+      height: 'data(size)',
+      'background-opacity': 0.2,
+      'border-width': 2,
+      'border-color': '#52606d',
+      'border-opacity': 0.5,
+      'font-size': 'data(fontSize)',
+      'font-weight': 'bold',
+      'text-valign': 'top',
+      'text-margin-y': -4,
+      'text-max-width': '2000px',
+      'text-background-opacity': 0,
+      'min-zoomed-font-size': 0,
+      'z-index': 0,
+    },
+  },
+  { selector: 'node.group-open', style: { 'background-opacity': 0.04, 'border-style': 'dashed', 'border-opacity': 0.8 } },
+  {
+    selector: 'edge.aggregate',
+    style: { width: 'data(width)', 'curve-style': 'bezier', 'line-color': '#7b8794', 'target-arrow-color': '#7b8794', opacity: 0.5, 'arrow-scale': 1, 'z-index': 1 },
+  },
+  { selector: 'node.hub', style: { width: 22, height: 22, 'font-size': 20, 'text-max-width': '160px', 'min-zoomed-font-size': 7, 'border-width': 1, 'z-index': 3 } },
+];

@@ -1,32 +1,53 @@
 /**
- * Owns the Cytoscape instance: draws the graph, reports taps on roles, and
- * shows the page's state on it (selected role, focused neighbourhood, route
- * and current move, minimum count). Everything visual is derived from that
- * state in `refresh()`, so the order of calls never leaves stale highlights.
+ * Owns the Cytoscape instance (nothing outside client/src/graph touches it):
+ * draws the graph, reports taps on roles, and shows the page's state on it
+ * (selected role, focused neighbourhood, route and current move, query result,
+ * minimum count). Everything visual is derived from that state in `sync()` and
+ * `refresh()`, so the order of calls never leaves stale highlights.
+ *
+ * A graph of more than LARGE_GRAPH roles is drawn as an overview (overview.ts):
+ * groups, the moves between them and the most connected roles; `sync()` adds
+ * and removes elements as groups open and roles are selected, routed or found.
  */
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphResponse } from '../../../server/contract/api.js';
+import type { StyleRule } from '../../../server/render/cy-json.js';
+import type { ExportGraph } from '../../../server/render/model.js';
+import type { SceneFrame, ViewExport, ViewPngOptions } from '../export/view-export.js';
+import type { Scene } from '../export/view-svg.js';
 import type { Lang } from '../i18n/strings.js';
 import { indexEdgesByPair, maxEdgeCount, routeEdgeIds, toElements } from './elements.js';
-import type { ForceInput } from './force.js';
-import { forceLayout, LARGE_GRAPH, largeForceLayout } from './layout.js';
-import type { LayoutMessage } from './layout-worker.js';
-import { degrees, familyPositions, fitViewport, stretchToAspect } from './positions.js';
+import { LARGE_GRAPH } from './layout.js';
+import { applyHighlights, collect } from './highlights.js';
+import { groupKey, Overview } from './overview.js';
+import { drawnBounds, OverviewLayer } from './overview-layer.js';
+import { degrees, familyPositions, fitViewport, type Point } from './positions.js';
 import { resultStyle } from './result-style.js';
+import { readScene, shownGraph } from './scene-reader.js';
 import { graphStyle } from './style.js';
-import { familyTethers } from './tethers.js';
+import { runForce } from './force-run.js';
 
 cytoscape.use(fcose);
 
+/** Set by the browser tests (tests/fixtures/browser.ts) before the page loads: the view then exposes `window.__cy`. */
+type TestWindow = { __ROLEPATH_TEST__?: boolean; __ROLEPATH_WEBGL__?: boolean; __cy?: Core };
+
+/** Overview: above this many drawn elements, restyling all of them (dimming) costs more than it shows. */
+const DIM_LIMIT = 3000;
+
 /** The role graph drawn in one container. */
-export class GraphView {
+export class GraphView implements ViewExport {
+  /** More than LARGE_GRAPH roles: drawn as an overview of groups. */
   readonly large: boolean;
   readonly maxCount: number;
   private readonly cy: Core;
   private readonly edgeIndex: Map<string, string[]>;
-  private readonly home: Map<string, { x: number; y: number }>;
+  private readonly home: Map<string, Point>;
   private readonly degree: Map<string, number>;
+  /** Large graphs only: the groups, and the layer that draws them. */
+  private readonly overview: Overview | null;
+  private readonly layer: OverviewLayer | null;
   /** Resolves once the first layout has finished (the page is then ready to use). */
   readonly ready: Promise<void>;
   private lang: Lang;
@@ -38,20 +59,28 @@ export class GraphView {
   private minCount = 1;
   /** Roles left visible by focus/expand; null = all. */
   private visible: Set<string> | null = null;
+  /** Overview: the groups opened, and roles brought into view by centre(). */
+  private readonly open = new Set<string>();
+  private readonly pinned = new Set<string>();
   private visibilityListeners: ((hasHidden: boolean) => void)[] = [];
   /** Stops the layout running in the worker (null when none runs). */
   private cancelCurrent: (() => void) | null = null;
 
   constructor(container: HTMLElement, graph: GraphResponse, lang: Lang) {
+    const nodes = graph.elements.nodes.map((n) => n.data);
     const edges = graph.elements.edges.map((e) => e.data);
-    this.large = graph.elements.nodes.length > LARGE_GRAPH;
+    this.large = nodes.length > LARGE_GRAPH;
     this.maxCount = maxEdgeCount(edges);
     this.edgeIndex = indexEdgesByPair(edges);
     this.lang = lang;
     this.degree = degrees(edges);
+    this.overview = this.large ? new Overview(nodes, edges) : null;
     const aspect = container.clientWidth > 0 ? container.clientHeight / container.clientWidth : 1;
-    this.home = familyPositions(graph.elements.nodes.map((n) => n.data), this.degree, { spacing: this.large ? 26 : 70, aspect });
-    const elements = toElements(graph).map((el) => (el.group === 'nodes' ? { ...el, position: { ...this.home.get(String(el.data.id))! } } : el));
+    // Discs of roles on a ring: one per family, or per group in an overview.
+    const placed = nodes.map((n) => ({ id: n.id, family: this.large ? groupKey(n) : n.family }));
+    this.home = familyPositions(placed, this.degree, { spacing: this.large ? 26 : 70, aspect });
+    const elements = this.overview ? [] : toElements(graph).map((el) => (el.group === 'nodes' ? { ...el, position: { ...this.home.get(String(el.data.id))! } } : el));
+    const win = window as unknown as TestWindow;
     this.cy = cytoscape({
       container,
       elements,
@@ -59,88 +88,120 @@ export class GraphView {
       // Positions are given; fitting them here avoids cy.fit's label measuring (seconds on large graphs).
       layout: { name: 'preset', fit: false },
       ...fitViewport(this.home.values(), container.clientWidth, container.clientHeight, 30),
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
-      // Large graphs: draw edges only when the viewport is still, and skip high-DPI rendering, so panning stays smooth.
-      hideEdgesOnViewport: this.large,
       pixelRatio: this.large ? 1 : 'auto',
+      // The WebGL renderer, only where a benchmark asks for it (tests/bench/browser.bench.ts compares the two).
+      ...(win.__ROLEPATH_WEBGL__ ? { renderer: { name: 'canvas', webgl: true } } : {}),
     });
-    this.ready = this.large ? Promise.resolve() : this.runForce(this.cy.elements()).then(() => void this.cy.fit(undefined, 24));
-    // Exposed for tests and for debugging in the console.
-    (window as unknown as { __cy?: Core }).__cy = this.cy;
-  }
-
-  /** The Cytoscape instance, for the exporters (PNG, SVG and data of the view); they only read it. */
-  get core(): Core {
-    return this.cy;
+    this.layer = this.overview ? new OverviewLayer(this.cy, this.overview, this.home) : null;
+    if (this.layer) {
+      this.cy.on('tap', 'node.group', (evt) => this.toggleGroup(String((evt.target as NodeSingular).data('groupKey'))));
+      this.sync();
+    }
+    this.ready = this.large ? Promise.resolve() : runForce(this.cy, this.cy.elements(), this.degree).then(() => void this.cy.fit(undefined, 24));
+    if (win.__ROLEPATH_TEST__) win.__cy = this.cy;
   }
 
   private style() {
     return [...graphStyle({ labelField: this.lang === 'ja' ? 'labelJa' : 'label', maxCount: this.maxCount, large: this.large }), ...resultStyle];
   }
 
-  /** Calls `handler` with the role id when a role is tapped, or null when the background is tapped. */
+  /** Calls `handler` with the role id when a role is tapped, or null when the background is tapped (a tap on a group opens or closes it). */
   onRoleTap(handler: (id: string | null) => void): void {
-    this.cy.on('tap', 'node', (evt) => handler((evt.target as NodeSingular).id()));
+    this.cy.on('tap', 'node', (evt) => {
+      const node = evt.target as NodeSingular;
+      if (!node.hasClass('group')) handler(node.id());
+    });
     this.cy.on('tap', (evt) => {
       if (evt.target === this.cy) handler(null);
     });
   }
 
-  /** Called whenever roles are hidden or all shown again (the toolbar's "show all" follows it). */
+  /** Called whenever roles are hidden or all shown again, or (overview) groups are opened or all closed: "show all" follows it. */
   onVisibilityChange(listener: (hasHidden: boolean) => void): void {
     this.visibilityListeners.push(listener);
   }
 
+  /** Whether the graph holds this role (drawn or, in an overview, inside a closed group). */
   has(id: string): boolean {
-    return !this.cy.getElementById(id).empty();
+    return this.overview ? this.overview.hasRole(id) : !this.cy.getElementById(id).empty();
   }
 
-  /** Selects a role (null clears). Without a route its moves in and out are highlighted and the rest dimmed. */
+  /** Selects a role (null clears). Its moves in and out are highlighted (in an overview, drawn with its neighbours). */
   select(id: string | null): void {
     this.selected = id && this.has(id) ? id : null;
+    this.sync();
     this.refresh();
   }
 
   /** Brings a role into view at a readable zoom. */
   centre(id: string): void {
+    if (!this.has(id)) return;
+    if (this.visible && !this.visible.has(id)) this.setVisible(null);
+    if (this.cy.getElementById(id).empty()) {
+      this.pinned.add(id);
+      this.sync();
+      this.refresh();
+    }
     const node = this.cy.getElementById(id);
-    if (node.empty()) return;
     if (node.hasClass('hidden')) this.showAll();
     this.cy.stop();
     this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), this.large ? 1.4 : 1.1) }, { duration: 250 });
   }
 
+  /** Overview: opens a closed group (its roles drawn where it was) or closes an open one. */
+  toggleGroup(key: string): void {
+    if (!this.overview) return;
+    const opening = !this.open.has(key);
+    if (opening) this.open.add(key);
+    else this.open.delete(key);
+    this.sync();
+    this.refresh();
+    const disc = this.layer?.disc(`group:${key}`);
+    if (opening && disc) this.animateTo([{ x: disc.x - disc.r, y: disc.y - disc.r }, { x: disc.x + disc.r, y: disc.y + disc.r }]);
+    this.notifyVisibility();
+  }
+
   /** Hides every role except this one and its direct moves in and out. */
   focus(id: string): void {
-    const node = this.cy.getElementById(id);
-    if (node.empty()) return;
-    this.setVisible(new Set(node.closedNeighborhood().nodes().map((n) => n.id())));
+    if (!this.has(id)) return;
+    this.setVisible(this.neighbourhood(id));
   }
 
   /** Adds the role's neighbours to what is shown; with everything shown, narrows to two moves around it. */
   expand(id: string): void {
-    const node = this.cy.getElementById(id);
-    if (node.empty()) return;
-    const hood = node.closedNeighborhood().nodes();
-    const ids = this.visible ? new Set(this.visible) : new Set(hood.closedNeighborhood().nodes().map((n) => n.id()));
-    for (const n of hood) ids.add(n.id());
+    if (!this.has(id)) return;
+    const hood = this.neighbourhood(id);
+    const ids = this.visible ? new Set(this.visible) : new Set([...hood].flatMap((n) => [...this.neighbourhood(n)]));
+    for (const n of hood) ids.add(n);
     this.setVisible(ids);
   }
 
-  /** Shows every role again. */
+  private neighbourhood(id: string): Set<string> {
+    return this.overview ? this.overview.closedNeighbourhood(id) : new Set(this.cy.getElementById(id).closedNeighborhood().nodes().map((n) => n.id()));
+  }
+
+  /** Shows every role again (an overview goes back to its groups, all closed). */
   showAll(): void {
+    this.open.clear();
+    this.pinned.clear();
     this.setVisible(null);
   }
 
   private setVisible(ids: Set<string> | null): void {
     this.visible = ids;
+    this.sync();
     this.refresh();
     this.cy.stop();
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 50 } }, { duration: 250 });
-    for (const l of this.visibilityListeners) l(ids !== null);
+    this.animateTo(drawnBounds(this.cy.elements(':visible')));
+    this.notifyVisibility();
+  }
+
+  private notifyVisibility(): void {
+    for (const l of this.visibilityListeners) l(this.visible !== null || this.open.size > 0);
   }
 
   /** Highlights a route (roles in order) and dims the rest; null clears. */
@@ -150,9 +211,10 @@ export class GraphView {
     if (roles) this.result = null;
     this.step = -1;
     if (this.route && this.visible) this.setVisible(null);
+    this.sync();
     this.cy.batch(() => this.route?.edges.forEach((ids, i) => ids.forEach((e) => this.cy.getElementById(e).data('routeStep', String(i + 1)))));
     this.refresh();
-    if (this.route) this.fitTo(this.collect(this.route.roles));
+    if (this.route) this.fitTo(collect(this.cy, this.route.roles));
   }
 
   /**
@@ -162,13 +224,14 @@ export class GraphView {
    */
   highlightResult(ids: { nodes: readonly string[]; edges: readonly string[] } | null): { nodes: number; edges: number } {
     const nodes = ids ? ids.nodes.filter((id) => this.has(id)) : [];
-    const edges = ids ? ids.edges.filter((id) => !this.cy.getElementById(id).empty()) : [];
+    const edges = ids ? ids.edges.filter((id) => (this.overview ? this.overview.hasMove(id) : !this.cy.getElementById(id).empty())) : [];
     this.result = ids && nodes.length + edges.length > 0 ? { nodes, edges } : null;
     if (this.result && this.visible) this.setVisible(null);
+    this.sync();
     this.refresh();
     this.cy.stop();
-    if (this.result) this.fitTo(this.collect([...nodes, ...edges]));
-    else if (this.route) this.fitTo(this.collect(this.route.roles));
+    if (this.result) this.fitTo(collect(this.cy, [...nodes, ...edges]));
+    else if (this.route) this.fitTo(collect(this.cy, this.route.roles));
     return { nodes: nodes.length, edges: edges.length };
   }
 
@@ -178,7 +241,7 @@ export class GraphView {
     this.refresh();
     const ids = this.route?.roles;
     if (!ids || i < 0) return;
-    const pair = this.collect([ids[i]!, ids[i + 1]!]);
+    const pair = collect(this.cy, [ids[i]!, ids[i + 1]!]);
     const box = pair.renderedBoundingBox();
     const margin = 40;
     if (box.x1 < margin || box.y1 < margin || box.x2 > this.cy.width() - margin || box.y2 > this.cy.height() - margin) {
@@ -187,8 +250,14 @@ export class GraphView {
     }
   }
 
-  /** Hides moves with fewer accounts than `min`; returns how many moves remain. */
+  /** Hides moves with fewer accounts than `min`; returns how many moves remain (in the whole graph). */
   setMinCount(min: number): number {
+    if (this.overview) {
+      this.minCount = min;
+      this.sync();
+      this.refresh();
+      return this.overview.movesAtLeast(min);
+    }
     // Only edges between the old and the new threshold change: restyling all of them would stall a large graph.
     const [lo, hi] = [Math.min(min, this.minCount), Math.max(min, this.minCount)];
     const changed = this.cy.edges().filter((e) => {
@@ -215,75 +284,50 @@ export class GraphView {
     this.cy.panBy({ x, y });
   }
 
+  /** After the container changed size: takes the new size and keeps what was in the middle in the middle. */
+  resizeKeepingCentre(): void {
+    const [width, height] = [this.cy.width(), this.cy.height()];
+    this.cy.resize();
+    this.cy.panBy({ x: (this.cy.width() - width) / 2, y: (this.cy.height() - height) / 2 });
+  }
+
+  /** Removes the drawing and stops a layout still running (the view is not used again). */
+  destroy(): void {
+    this.cancelLayout();
+    this.cy.destroy();
+  }
+
   /** Fits what is shown (the query result or route when one is highlighted). */
   fit(): void {
-    if (this.result) this.fitTo(this.collect([...this.result.nodes, ...this.result.edges]));
-    else if (this.route) this.fitTo(this.collect(this.route.roles));
-    else this.cy.fit(this.cy.elements(':visible'), 30);
+    if (this.result) this.fitTo(collect(this.cy, [...this.result.nodes, ...this.result.edges]));
+    else if (this.route) this.fitTo(collect(this.cy, this.route.roles));
+    else this.cy.viewport(fitViewport(drawnBounds(this.cy.elements(':visible')), this.cy.width(), this.cy.height(), 30));
   }
 
   /**
    * Lays out what is shown again: the whole graph restarts from the family
    * positions; a focused neighbourhood is laid out on its own. A large graph is
-   * laid out in a Web Worker (force.ts), so the page stays usable meanwhile;
-   * `onProgress` hears the fraction done, and `cancelLayout()` stops it (the
-   * picture then stays as it was). Resolves true when the layout finished.
+   * laid out in a Web Worker (force.ts) over all its roles, so the page stays
+   * usable meanwhile; `onProgress` hears the fraction done, and
+   * `cancelLayout()` stops it (the picture then stays as it was). Resolves true
+   * when the layout finished.
    */
   relayout(onProgress?: (fraction: number) => void): Promise<boolean> {
-    const eles = this.visible ? this.cy.elements(':visible') : this.cy.elements();
-    if (!this.large) {
+    if (!this.layer) {
+      const eles = this.visible ? this.cy.elements(':visible') : this.cy.elements();
       if (!this.visible) this.cy.nodes().positions((n) => ({ ...this.home.get(n.id())! }));
-      return this.runForce(eles).then(() => {
+      return runForce(this.cy, eles, this.degree).then(() => {
         this.fit();
         return true;
       });
     }
     this.cancelLayout();
-    const nodes = eles.nodes();
-    const ids = nodes.map((n) => n.id());
-    const index = new Map(ids.map((id, i) => [id, i]));
-    const positions = new Float64Array(ids.length * 2);
-    nodes.forEach((n, i) => {
-      const p = this.visible ? n.position() : this.home.get(n.id())!;
-      positions[2 * i] = p.x;
-      positions[2 * i + 1] = p.y;
-    });
-    const pairs: number[] = [];
-    for (const e of eles.edges()) {
-      const a = index.get(e.data('source') as string);
-      const b = index.get(e.data('target') as string);
-      if (a !== undefined && b !== undefined) pairs.push(a, b);
-    }
-    const families = new Map<string, number>();
-    const groups = new Uint32Array(nodes.map((n) => {
-      const f = String(n.data('family'));
-      if (!families.has(f)) families.set(f, families.size);
-      return families.get(f)!;
-    }));
-    const input: ForceInput = { positions, edges: new Uint32Array(pairs), groups, idealLength: 40, iterations: 150 };
-    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'graph-layout' });
-    return new Promise<boolean>((resolve) => {
-      const finish = (done: boolean) => {
-        worker.terminate();
-        this.cancelCurrent = null;
-        resolve(done);
-      };
-      this.cancelCurrent = () => finish(false);
-      worker.onerror = () => finish(false);
-      worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
-        const msg = event.data;
-        if (msg.type === 'progress') {
-          onProgress?.(msg.done / msg.total);
-          return;
-        }
-        const placed = new Map(ids.map((id, i) => [id, { x: msg.positions[2 * i]!, y: msg.positions[2 * i + 1]! }]));
-        const stretched = stretchToAspect(placed, this.cy.height() / Math.max(this.cy.width(), 1));
-        this.cy.batch(() => nodes.positions((n) => stretched.get(n.id())!));
-        // Fitted from the positions: cy.fit would measure every label (seconds on thousands of roles).
-        this.cy.viewport(fitViewport(stretched.values(), this.cy.width(), this.cy.height(), 30));
-        finish(true);
-      };
-      worker.postMessage(input, [positions.buffer, input.edges.buffer, groups.buffer]);
+    const run = this.layer.relayout(this.cy.height() / Math.max(this.cy.width(), 1), onProgress);
+    this.cancelCurrent = run.cancel;
+    return run.done.then((placed) => {
+      this.cancelCurrent = null;
+      if (placed) this.cy.viewport(fitViewport(drawnBounds(this.cy.elements(':visible')), this.cy.width(), this.cy.height(), 30));
+      return placed !== null;
     });
   }
 
@@ -292,36 +336,29 @@ export class GraphView {
     this.cancelCurrent?.();
   }
 
-  /** Runs the force layout over `eles` with family tethers added for the run only. */
-  private runForce(eles: cytoscape.Collection): Promise<void> {
-    const nodes = eles.nodes().map((n) => ({ id: n.id(), family: String(n.data('family')) }));
-    const tethers = this.cy.add(familyTethers(nodes, this.degree));
-    const layout = eles.union(tethers).layout(this.large ? largeForceLayout : forceLayout);
-    const done = new Promise<void>((resolve) =>
-      layout.one('layoutstop', () => {
-        this.cy.remove(tethers);
-        const nodes = eles.nodes();
-        const stretched = stretchToAspect(new Map(nodes.map((n) => [n.id(), n.position()])), this.cy.height() / Math.max(this.cy.width(), 1));
-        nodes.positions((n) => stretched.get(n.id())!);
-        resolve();
-      }),
-    );
-    layout.run();
-    return done;
+  // ——— ViewExport: what the exporters read ———
+
+  pictureSize(full: boolean): { w: number; h: number } {
+    return full ? this.cy.elements().boundingBox({}) : { w: this.cy.width(), h: this.cy.height() };
   }
 
-  /** Rendered position of a role in container coordinates (for tests and keyboard focus). */
-  nodePosition(id: string): { x: number; y: number } | null {
-    const node = this.cy.getElementById(id);
-    return node.empty() ? null : node.renderedPosition();
+  png({ full, scale, maxWidth, background }: ViewPngOptions): Promise<Blob> {
+    return this.cy.png({ output: 'blob-promise', full, scale, maxWidth, bg: background });
   }
 
-  /** The elements with these ids (unknown ids are skipped). */
-  private collect(ids: readonly string[]): cytoscape.Collection {
-    const c = this.cy.collection();
-    for (const id of ids) c.merge(this.cy.getElementById(id));
-    return c;
+  scene(frame: SceneFrame): Scene {
+    return readScene(this.cy, frame);
   }
+
+  shownGraph(): ExportGraph {
+    return shownGraph(this.cy);
+  }
+
+  styleJson(): StyleRule[] {
+    return (this.cy.style() as unknown as { json(): StyleRule[] }).json();
+  }
+
+  // ——— drawing ———
 
   private fitTo(eles: cytoscape.Collection): void {
     this.cy.fit(eles, 90);
@@ -332,44 +369,31 @@ export class GraphView {
     }
   }
 
-  /** Derives every highlight class from the state. */
+  private animateTo(points: Point[]): void {
+    if (points.length === 0) return;
+    const { zoom, pan } = fitViewport(points, this.cy.width(), this.cy.height(), 50);
+    this.cy.stop();
+    this.cy.animate({ zoom, pan }, { duration: 250 });
+  }
+
+  /** Overview: the roles drawn on their own besides the groups' (selection and neighbours, route, result, centred roles). */
+  private detail(): Set<string> {
+    const ids = new Set(this.pinned);
+    if (this.selected) for (const id of this.overview!.closedNeighbourhood(this.selected)) ids.add(id);
+    for (const id of this.route?.roles ?? []) ids.add(id);
+    for (const id of this.result?.nodes ?? []) ids.add(id);
+    for (const e of this.result?.edges ?? []) for (const id of this.overview!.ends(e) ?? []) ids.add(id);
+    return ids;
+  }
+
+  /** Overview: makes Cytoscape hold the scene of the current state. */
+  private sync = (): void => this.layer?.sync({ open: this.open, detail: this.detail(), only: this.visible, minCount: this.minCount });
+
+  /** Derives every highlight class from the state (an overview draws only what is visible, so hides nothing). */
   private refresh(): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      // Touch only what carries a class: restyling all elements of a large graph takes seconds.
-      const classes = ['dimmed', 'neighbour', 'neighbour-edge', 'route-node', 'route-edge', 'route-current', 'hidden', 'result-node', 'result-edge'];
-      cy.elements(classes.map((c) => `.${c}`).join(', ')).removeClass(classes.join(' '));
-      cy.elements(':selected').unselect();
-      if (this.visible) {
-        const visible = this.visible;
-        cy.nodes().filter((n) => !visible.has(n.id())).addClass('hidden');
-      }
-      if (this.result) {
-        // A move's ends belong to the picture even when the query did not return them.
-        const edges = this.collect(this.result.edges);
-        const nodes = this.collect(this.result.nodes).union(edges.edges().connectedNodes());
-        nodes.addClass('result-node');
-        edges.addClass('result-edge');
-        if (!this.large) cy.elements().not(nodes).not(edges).addClass('dimmed');
-      } else if (this.route) {
-        const nodes = this.collect(this.route.roles);
-        const edges = this.collect(this.route.edges.flat());
-        nodes.addClass('route-node');
-        edges.addClass('route-edge');
-        // Dimming restyles every element: on a large graph the bold route stands out enough without it.
-        if (!this.large) cy.elements().not(nodes).not(edges).addClass('dimmed');
-        if (this.step >= 0) {
-          this.collect(this.route.edges[this.step] ?? []).addClass('route-current');
-          cy.getElementById(this.route.roles[this.step + 1] ?? '').addClass('route-current');
-        }
-      } else if (this.selected) {
-        const node = cy.getElementById(this.selected);
-        const hood = node.closedNeighborhood();
-        if (!this.large) cy.elements().not(hood).addClass('dimmed');
-        node.connectedEdges().addClass('neighbour-edge');
-        hood.nodes().addClass('neighbour');
-      }
-      if (this.selected) cy.getElementById(this.selected).select();
-    });
+    // Dimming restyles every element: on thousands of them the bold route or neighbourhood stands out enough without it.
+    const dim = !this.overview || this.cy.elements().length <= DIM_LIMIT;
+    const { selected, route, step, result } = this;
+    applyHighlights(this.cy, { selected, visible: this.overview ? null : this.visible, route, step, result, dim });
   }
 }
