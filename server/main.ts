@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Validate the seed before touching any store: a broken seed file stops start-up with its problems listed.
   const seed = await readSeedDir(path.join(root, 'seed', 'data'));
-  let afterReopen = () => {};
   // The store may be unreachable at start (Neo4j down, Kùzu file locked by another process) or
   // go away later: the server keeps running, answers 503, and reopens it on a later request.
   const store = new ResilientGraphStore({
@@ -42,13 +41,12 @@ async function main(): Promise<void> {
     open: () => openGraphStore(config.store, { queryWorkers: config.queries.workers, queryMemoryMb: config.queries.memoryMb }),
     onOpen: async (s) => {
       if (await seedIfEmpty(s, seed)) logger.info({ counts: await s.counts() }, 'seeded the empty store');
-      afterReopen();
     },
     onProblem: (message) => logger.warn({ engine: config.store.engine }, message),
   });
   if (!(await store.tryOpen())) logger.warn('starting without the graph store; it will be retried on the next request');
 
-  const { app, snapshots, imports } = createApp({
+  const { app, imports } = createApp({
     store,
     logger,
     staticDir: path.join(root, 'client', 'dist'),
@@ -59,7 +57,6 @@ async function main(): Promise<void> {
     queryLimits: { timeoutMs: config.queries.timeoutMs, rowLimit: config.queries.rowLimit, resultBytes: config.queries.resultBytes },
     versionCheckMs: config.versionCheckMs,
   });
-  afterReopen = () => snapshots.invalidate();
   const server = app.listen(config.port, config.host, () => {
     logger.info({ engine: store.engine, url: `http://${config.host}:${config.port}/` }, 'rolepath is listening');
   });

@@ -43,9 +43,13 @@ export interface GraphStore {
    * or any other (Neo4j: a counter stored in the database and raised in every write transaction;
    * Kùzu: one writing process per database, which counts its writes; odd while a write runs).
    * Cheap: callers poll it to know when a snapshot is stale, and compare it before and after a
-   * multi-query read to know the reads did not straddle a commit.
+   * multi-query read to know the reads did not straddle a commit. This is the one change tracker: a
+   * snapshot of the data is keyed by it (services/graph-snapshot.ts), nobody is told about writes by hand.
+   * @param maxAgeMs a version read from the database at most this long ago will do (default 0: read it
+   *   now); writes made through this store object always show at once, whatever `maxAgeMs`. Only Neo4j,
+   *   where other instances write, reads it from the database; Kùzu's is exact and in memory.
    */
-  dataVersion(): Promise<string>;
+  dataVersion(maxAgeMs?: number): Promise<string>;
   listRoles(): Promise<Role[]>;
   getRole(id: string): Promise<Role | null>;
   listTransitions(): Promise<Transition[]>;

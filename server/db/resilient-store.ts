@@ -54,8 +54,8 @@ export class ResilientGraphStore implements GraphStore {
   counts() {
     return this.call((s) => s.counts());
   }
-  dataVersion() {
-    return this.call((s) => s.dataVersion());
+  dataVersion(maxAgeMs?: number) {
+    return this.call((s) => s.dataVersion(maxAgeMs));
   }
   listRoles() {
     return this.call((s) => s.listRoles());

@@ -37,59 +37,46 @@ export interface GraphSnapshot {
   hidden: Record<string, { transitions: number; routes: number }>;
 }
 
-/** How often (at most) the cache asks the store whether its data changed, by default. */
+/** How old (at most) a data version read from the database may be when the cache compares it, by default. */
 export const DEFAULT_VERSION_CHECK_MS = 1000;
 
 /** A load gives up after this many attempts that each saw a write land between its reads. */
 const MAX_LOAD_ATTEMPTS = 5;
 
 /**
- * Holds the current snapshot; concurrent callers share one load. The store's data version
- * (GraphStore.dataVersion) says when it is stale: the cache asks at most once per `checkMs`, so
- * writes by another rolepath instance or the CLI show within about that time, at the cost of one
- * tiny query per interval rather than a reload per request.
+ * Holds the current snapshot, keyed by the store's data version (GraphStore.dataVersion, the one change
+ * tracker): every `get()` compares the version with the one the snapshot was read at and loads again when
+ * it moved. The store answers from memory for its own writes (they show in the very next answer) and, on
+ * Neo4j, reads the version from the database at most once per `checkMs`, so writes by another rolepath
+ * instance or the CLI show within about that time at the cost of one tiny query per interval.
+ * Concurrent callers that see the same version share one load.
  */
 export class SnapshotCache {
-  private current: Promise<GraphSnapshot> | null = null;
   private version = 0;
-  /** The store's data version the current snapshot was read at. */
-  private loadedAt: string | null = null;
-  private checkedAt = 0;
-  private checking: Promise<GraphSnapshot> | null = null;
+  /** The last snapshot loaded, and the data version it was read at (null: the data moved while it was read). */
+  private current: { at: string | null; snapshot: GraphSnapshot } | null = null;
+  /** A load in progress, started when the store said `at`. */
+  private loading: { at: string; promise: Promise<GraphSnapshot> } | null = null;
 
   constructor(
     private readonly store: GraphStore,
     private readonly checkMs = DEFAULT_VERSION_CHECK_MS,
   ) {}
 
-  /** The current snapshot: loaded on first use, and again once the store's data version has moved. */
-  get(): Promise<GraphSnapshot> {
-    if (!this.current) return this.reload();
-    if (Date.now() - this.checkedAt < this.checkMs) return this.current;
-    this.checking ??= this.check().finally(() => (this.checking = null));
-    return this.checking;
-  }
-
-  /** Makes the next `get()` ask the store at once (call after this process's own writes: they show immediately). */
-  invalidate(): void {
-    this.checkedAt = 0;
-  }
-
-  private async check(): Promise<GraphSnapshot> {
-    const version = await this.store.dataVersion();
-    this.checkedAt = Date.now();
-    if (version === this.loadedAt && this.current) return this.current;
-    return this.reload();
-  }
-
-  private reload(): Promise<GraphSnapshot> {
-    const loading = this.load();
-    this.current = loading;
-    // A failed load is not cached: the next request tries again.
-    loading.catch(() => {
-      if (this.current === loading) this.current = null;
-    });
-    return loading;
+  /** The snapshot of the store's current data version: loaded on first use, and again once the version has moved. */
+  async get(): Promise<GraphSnapshot> {
+    const at = await this.store.dataVersion(this.current ? this.checkMs : 0);
+    if (this.current && this.current.at === at) return this.current.snapshot;
+    if (this.loading?.at === at) return this.loading.promise;
+    const promise = this.load();
+    const loading = { at, promise };
+    this.loading = loading;
+    // A failed load is not kept: the next request tries again.
+    const clear = () => {
+      if (this.loading === loading) this.loading = null;
+    };
+    promise.then(clear, clear);
+    return promise;
   }
 
   /**
@@ -98,8 +85,8 @@ export class SnapshotCache {
    * committed data) changes the version, and the load starts again.
    */
   private async load(): Promise<GraphSnapshot> {
+    let before = await this.store.dataVersion();
     for (let attempt = 1; ; attempt++) {
-      const before = await this.store.dataVersion();
       const [roles, transitions, histories, datasetRecords, routePatterns] = await Promise.all([
         this.store.listRoles(),
         this.store.listTransitions(),
@@ -108,11 +95,14 @@ export class SnapshotCache {
         this.store.listRoutePatterns(),
       ]);
       const after = await this.store.dataVersion();
-      if (before !== after && attempt < MAX_LOAD_ATTEMPTS) continue;
-      // Still moving after every attempt: serve this one, but load again at the next check.
-      this.loadedAt = before === after ? after : null;
-      this.checkedAt = Date.now();
-      return makeSnapshot(++this.version, roles, transitions, histories, { datasetRecords, routePatterns });
+      if (before !== after && attempt < MAX_LOAD_ATTEMPTS) {
+        before = after;
+        continue;
+      }
+      const snapshot = makeSnapshot(++this.version, roles, transitions, histories, { datasetRecords, routePatterns });
+      // Still moving after every attempt: serve this one, but load again on the next request.
+      if (!this.current || this.current.snapshot.version < snapshot.version) this.current = { at: before === after ? after : null, snapshot };
+      return snapshot;
     }
   }
 }

@@ -5,10 +5,14 @@
  * one database: an import through one appears in the other's routes and health, and two instances
  * importing the same dataset at once cannot interleave.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onNeo4j } from '../fixtures/engine.js';
+import { createApp } from '../../server/app.js';
+import { createLogger } from '../../server/logger.js';
+import { seedStore } from '../../server/services/seed-service.js';
+import { createTestStore, onNeo4j } from '../fixtures/engine.js';
 import { spawnServer } from '../fixtures/spawn-server.js';
-import { getJson, startTestServer } from './test-server.js';
+import { getJson, ROOT, serveOnLoopback, startTestServer } from './test-server.js';
 
 const TOKEN = 'data-version-admin-token-0123456789';
 
@@ -66,8 +70,14 @@ describe('the data version', () => {
   });
 
   it('this instance\'s own import shows in its very next answer', async () => {
-    const server = await startTestServer({ adminToken: TOKEN, rateLimitPerMinute: 0 });
+    // Another instance's writes would take up to a minute to show here: this one's must show at once all the same.
+    const store = await createTestStore();
+    await seedStore(store, path.join(ROOT, 'seed', 'data'));
+    const { app } = createApp({ store, logger: createLogger('silent'), adminToken: TOKEN, rateLimitPerMinute: 0, versionCheckMs: 60_000 });
+    const server = await serveOnLoopback(app, store);
     try {
+      // Read first, so the snapshot and the data version it was read at are held when the import lands.
+      expect((await getJson(server.url, '/api/health')).body.datasets.mine).toBeUndefined();
       const res = await importCsv(server.url, 'mine', careers(3));
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const health = (await getJson(server.url, '/api/health')).body;

@@ -77,6 +77,10 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   private closed = false;
   /** User Cypher runs in flight, stopped by close(). */
   private readonly userRuns = new Set<(err: CypherRunError) => void>();
+  /** Writes through this object that have ended (committed or not): a data version read before one of them is stale. */
+  private writesEnded = 0;
+  /** The last data version read, when the read started, and how many writes had ended then. */
+  private known: { version: string; at: number; writesEnded: number } | null = null;
 
   constructor(options: Neo4jStoreOptions) {
     super();
@@ -118,12 +122,31 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
     });
   }
 
-  async dataVersion(): Promise<string> {
+  /** The counter every write transaction raises; a read less than `maxAgeMs` old is reused unless this object wrote since. */
+  async dataVersion(maxAgeMs = 0): Promise<string> {
+    const known = this.known;
+    if (known && known.writesEnded === this.writesEnded && Date.now() - known.at < maxAgeMs) return known.version;
+    const started = { at: Date.now(), writesEnded: this.writesEnded };
     const [row] = await this.read('get-data-version');
-    return `neo4j-${String(row?.version ?? 0)}`;
+    const version = `neo4j-${String(row?.version ?? 0)}`;
+    this.known = { version, ...started };
+    return version;
   }
 
-  async writeGraph(data: GraphData): Promise<void> {
+  /** Runs a write and counts it when it ends, so a data version read before it is not reused. */
+  private async counted<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.writesEnded++;
+    }
+  }
+
+  writeGraph(data: GraphData): Promise<void> {
+    return this.counted(() => this.writeGraphNow(data));
+  }
+
+  private async writeGraphNow(data: GraphData): Promise<void> {
     const rows = graphToWriteRows(data);
     const transitions = rows.transitions.map((t) => ({ ...t, count: neo4j.int(t.count) }));
     const session = this.session('WRITE');
@@ -157,15 +180,19 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   }
 
   saveUserQuery(query: StoredQuery): Promise<void> {
-    return userCypher.saveUserQuery(this.driver, this.database, query).catch(rethrow);
+    return this.counted(() => userCypher.saveUserQuery(this.driver, this.database, query).catch(rethrow));
   }
 
   deleteUserQuery(name: string): Promise<boolean> {
-    return userCypher.deleteUserQuery(this.driver, this.database, name).catch(rethrow);
+    return this.counted(() => userCypher.deleteUserQuery(this.driver, this.database, name).catch(rethrow));
   }
 
   /** Deletes every role, transition, history and saved query. For tests against a throwaway database only. */
-  async dangerouslyDeleteEverything(): Promise<void> {
+  dangerouslyDeleteEverything(): Promise<void> {
+    return this.counted(() => this.deleteEverythingNow());
+  }
+
+  private async deleteEverythingNow(): Promise<void> {
     const session = this.session('WRITE');
     try {
       await session.executeWrite(async (tx) => {
@@ -180,12 +207,12 @@ export class Neo4jGraphStore extends NamedReadStore implements GraphStore {
   }
 
   /** See neo4j-imports.ts. */
-  async writeImport(data: ImportWrite): Promise<void> {
-    try {
-      await writeImportNeo4j(this.driver, this.database, data);
-    } catch (err) {
-      throw translateError(err);
-    }
+  writeImport(data: ImportWrite): Promise<void> {
+    return this.counted(() =>
+      writeImportNeo4j(this.driver, this.database, data).catch((err: unknown) => {
+        throw translateError(err);
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -19,8 +19,6 @@ import { runImport } from './import-pipeline.js';
 import { ANSWERS } from './messages.js';
 
 export interface ImportServiceOptions {
-  /** Called after an import was written (the app invalidates its snapshot here). */
-  onWritten?: () => void;
   /** Issues listed per kind in a report (default 100). */
   issueLimit?: number;
 }
@@ -95,8 +93,8 @@ export class ImportService {
       if (this.stopping) throw shuttingDown(lang);
       if (write && !query.dryRun) {
         await this.store.writeImport(write);
+        // Nobody is told: the store's data version moved, and the snapshot sees it on its next read.
         report.written = true;
-        this.options.onWritten?.();
       }
       report.ms = Math.round(performance.now() - started);
       return report;
