@@ -193,7 +193,9 @@ export function userCypherContract(engine: string, open: () => Promise<GraphStor
       const err = await failure(store.runReadOnly(big, {}, { ...limits, rowLimit: 1000, resultBytes: 1_000_000 }));
       expect(err.kind).toBe('too-large');
       expect(err.message).toContain('1000000-byte limit (QUERY_RESULT_BYTES)');
-      expect(performance.now() - started).toBeLessThan(3000);
+      // Refused while being built, not after: a generous bound (4.7 s seen on 2 cores under load average 13),
+      // not a speed target (those live in the benchmarks).
+      expect(performance.now() - started).toBeLessThan(10_000);
       // Under the limit the same kind of query answers, and the limit counts bytes, not rows.
       const small = await store.runReadOnly('UNWIND range(1, 50) AS i RETURN i', {}, { ...limits, resultBytes: 2000 });
       expect(small.rows).toHaveLength(50);
