@@ -98,11 +98,11 @@ export function createApp({
   api.use(express.json({ limit: '1mb' }));
   mountRoutes(api, healthRoutes(store, snapshots));
   api.use(requireReader(readToken, adminToken));
-  // Routers' routes go straight into `api` (no nesting: see http/mount.ts).
+  // Each router's routes go straight into `api`, not nested (see http/mount.ts); routes first, as the most asked.
+  mountRoutes(api, routeRoutes(routes));
   mountRoutes(api, roleRoutes(roles));
   mountRoutes(api, datasetRoutes(snapshots));
   mountRoutes(api, exportRoutes(new RouteExportService(routes, snapshots)));
-  mountRoutes(api, routeRoutes(routes));
   mountRoutes(api, queryRoutes(queries, adminToken));
   api.use(methodNotAllowed(api), apiNotFound);
   app.use('/api', api);
