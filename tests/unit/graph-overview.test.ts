@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphEdgeData, GraphNodeData } from '../../server/contract/api.js';
 import { edgeId } from '../../server/contract/api.js';
 import { groupDiscs, groupKey, Overview, type OverviewState } from '../../client/src/graph/overview.js';
+import { keepDiscs } from '../../client/src/graph/overview-layer.js';
 import { generateRoleGraph } from '../bench/generate-graph.js';
 
 const g = generateRoleGraph({ roles: 300, edgesPerRole: 3, seed: 11 });
@@ -38,7 +39,7 @@ describe('Overview', () => {
   it('starts from the groups, the summed moves between them and the most connected roles', () => {
     const degree = new Map<string, number>();
     for (const m of moves) for (const e of [m.source, m.target]) degree.set(e, (degree.get(e) ?? 0) + 1);
-    const top = [...degree].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id]) => id);
+    const top = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, 10).map(([id]) => id);
     expect(ov.hubs).toEqual(top);
     const scene = ov.scene(state());
     expect([...scene.nodes.keys()].filter((id) => !id.startsWith('group:')).sort()).toEqual([...top].sort());
@@ -97,5 +98,26 @@ describe('Overview', () => {
       const cx = ps.reduce((a, p) => a + p.x, 0) / ps.length;
       expect(discs.get(x.id)!.x).toBeCloseTo(cx, 6);
     }
+  });
+});
+
+describe('keepDiscs (re-layout of an overview)', () => {
+  it('fits each group’s laid-out roles back into its disc, keeping their arrangement', () => {
+    const before = new Map(roles.map((r, i) => [r.id, { x: (ov.groups.findIndex((x) => x.key === keyOf.get(r.id)) * 500) + (i % 9) * 10, y: (i % 11) * 10 }]));
+    const discs = groupDiscs(ov.groups, before);
+    // A layout that piled every group in the middle, each at its own scale.
+    const placed = new Map(roles.map((r, i) => [r.id, { x: (i % 13) * 3, y: (i % 17) * 5 }]));
+    const after = keepDiscs(placed, ov, discs);
+    const again = groupDiscs(ov.groups, after);
+    for (const x of ov.groups) {
+      const [want, got] = [discs.get(x.id)!, again.get(x.id)!];
+      expect(got.x).toBeCloseTo(want.x, 6);
+      expect(got.y).toBeCloseTo(want.y, 6);
+      expect(got.r).toBeCloseTo(want.r, 6);
+    }
+    // Within a group, one scale and one shift: distance ratios are kept.
+    const [a, b, c] = ov.groups[0]!.roles;
+    const d = (m: ReadonlyMap<string, { x: number; y: number }>, p: string, q: string) => Math.hypot(m.get(p)!.x - m.get(q)!.x, m.get(p)!.y - m.get(q)!.y);
+    expect(d(after, a!, b!) / d(after, a!, c!)).toBeCloseTo(d(placed, a!, b!) / d(placed, a!, c!), 6);
   });
 });

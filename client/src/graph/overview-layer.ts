@@ -7,7 +7,7 @@
  */
 import type { Collection, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { groupDiscs, type Overview, type OverviewState } from './overview.js';
-import { stretchToAspect, type Point } from './positions.js';
+import type { Point } from './positions.js';
 import { layoutInWorker, type WorkerLayout } from './worker-layout.js';
 
 /** Above this many drawn edges, edges are hidden while the viewport moves (panning stays smooth). */
@@ -65,10 +65,10 @@ export class OverviewLayer {
 
   /**
    * Lays out every role (drawn or not) in a Web Worker from the current
-   * positions, groups pulled together; then moves what is drawn. `aspect`:
-   * the viewport's height / width.
+   * positions, groups pulled together; then moves what is drawn. The groups
+   * keep their discs (see keepDiscs), so the overview keeps its shape.
    */
-  relayout(aspect: number, onProgress?: (fraction: number) => void): WorkerLayout {
+  relayout(onProgress?: (fraction: number) => void): WorkerLayout {
     const ids = this.model.groups.flatMap((g) => g.roles);
     const index = new Map(ids.map((id, i) => [id, i]));
     const positions = new Float64Array(ids.length * 2);
@@ -84,8 +84,7 @@ export class OverviewLayer {
     const run = layoutInWorker({ positions, edges: new Uint32Array(pairs), groups, idealLength: 40, iterations: 150 }, onProgress);
     const done = run.done.then((placed) => {
       if (!placed || this.cy.destroyed()) return null;
-      this.home = stretchToAspect(new Map(ids.map((id, i) => [id, { x: placed[2 * i]!, y: placed[2 * i + 1]! }])), aspect);
-      this.discs = groupDiscs(this.model.groups, this.home);
+      this.home = keepDiscs(new Map(ids.map((id, i) => [id, { x: placed[2 * i]!, y: placed[2 * i + 1]! }])), this.model, this.discs);
       this.cy.batch(() => this.cy.nodes().forEach((n) => this.place(n)));
       return placed;
     });
@@ -104,4 +103,26 @@ export function drawnBounds(eles: Collection): Point[] {
     points.push({ x: x - r, y: y - r - label }, { x: x + r, y: y + r });
   });
   return points;
+}
+
+/**
+ * Positions from a layout of every role, fitted back into each group's disc:
+ * a group's roles keep their arrangement relative to each other, moved and
+ * scaled so their centre and spread are the disc's. (A force layout of the
+ * whole graph pulls every group to the middle wherever moves cross groups, and
+ * the overview would become discs stacked on each other.)
+ */
+export function keepDiscs(placed: ReadonlyMap<string, Point>, model: Overview, discs: ReadonlyMap<string, { x: number; y: number; r: number }>): Map<string, Point> {
+  const now = groupDiscs(model.groups, placed);
+  const out = new Map<string, Point>();
+  for (const g of model.groups) {
+    const [from, to] = [now.get(g.id), discs.get(g.id)];
+    for (const id of g.roles) {
+      const p = placed.get(id);
+      if (!p) continue;
+      if (!from || !to) out.set(id, { ...p });
+      else out.set(id, { x: to.x + ((p.x - from.x) * to.r) / from.r, y: to.y + ((p.y - from.y) * to.r) / from.r });
+    }
+  }
+  return out;
 }

@@ -42,7 +42,8 @@ export class GraphView implements ViewExport {
   readonly large: boolean;
   readonly maxCount: number;
   private readonly cy: Core;
-  private readonly edgeIndex: Map<string, string[]>;
+  /** Move ids by their two ends, built for the first route drawn (not on the way to the first picture). */
+  private readonly edgeIndex: () => Map<string, string[]>;
   private readonly home: Map<string, Point>;
   private readonly degree: Map<string, number>;
   /** Large graphs only: the groups, and the layer that draws them. */
@@ -71,7 +72,8 @@ export class GraphView implements ViewExport {
     const edges = graph.elements.edges.map((e) => e.data);
     this.large = nodes.length > LARGE_GRAPH;
     this.maxCount = maxEdgeCount(edges);
-    this.edgeIndex = indexEdgesByPair(edges);
+    let index: Map<string, string[]> | undefined;
+    this.edgeIndex = () => (index ??= indexEdgesByPair(edges));
     this.lang = lang;
     this.degree = degrees(edges);
     this.overview = this.large ? new Overview(nodes, edges) : null;
@@ -206,7 +208,7 @@ export class GraphView implements ViewExport {
 
   /** Highlights a route (roles in order) and dims the rest; null clears. */
   highlightRoute(roles: readonly string[] | null): void {
-    this.route = roles ? { roles: [...roles], edges: routeEdgeIds(this.edgeIndex, roles) } : null;
+    this.route = roles ? { roles: [...roles], edges: routeEdgeIds(this.edgeIndex(), roles) } : null;
     // The newest answer is the one shown: a new route replaces a query result.
     if (roles) this.result = null;
     this.step = -1;
@@ -322,7 +324,7 @@ export class GraphView implements ViewExport {
       });
     }
     this.cancelLayout();
-    const run = this.layer.relayout(this.cy.height() / Math.max(this.cy.width(), 1), onProgress);
+    const run = this.layer.relayout(onProgress);
     this.cancelCurrent = run.cancel;
     return run.done.then((placed) => {
       this.cancelCurrent = null;
