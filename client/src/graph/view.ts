@@ -17,24 +17,21 @@ import type { ExportGraph } from '../../../server/render/model.js';
 import type { SceneFrame, ViewExport, ViewPngOptions } from '../export/view-export.js';
 import type { Scene } from '../export/view-svg.js';
 import type { Lang } from '../i18n/strings.js';
+import { runForce } from './force-run.js';
 import { indexEdgesByPair, maxEdgeCount, routeEdgeIds, toElements } from './elements.js';
 import { LARGE_GRAPH } from './layout.js';
 import { applyHighlights, collect } from './highlights.js';
 import { groupKey, Overview } from './overview.js';
-import { drawnBounds, OverviewLayer } from './overview-layer.js';
+import { BUSY_EDGES, drawnBounds, OverviewLayer } from './overview-layer.js';
 import { degrees, familyPositions, fitViewport, type Point } from './positions.js';
 import { resultStyle } from './result-style.js';
 import { readScene, shownGraph } from './scene-reader.js';
 import { graphStyle } from './style.js';
-import { runForce } from './force-run.js';
 
 cytoscape.use(fcose);
 
 /** Set by the browser tests (tests/fixtures/browser.ts) before the page loads: the view then exposes `window.__cy`. */
 type TestWindow = { __ROLEPATH_TEST__?: boolean; __ROLEPATH_WEBGL__?: boolean; __cy?: Core };
-
-/** Overview: above this many drawn elements, restyling all of them (dimming) costs more than it shows. */
-const DIM_LIMIT = 3000;
 
 /** The role graph drawn in one container. */
 export class GraphView implements ViewExport {
@@ -393,8 +390,8 @@ export class GraphView implements ViewExport {
 
   /** Derives every highlight class from the state (an overview draws only what is visible, so hides nothing). */
   private refresh(): void {
-    // Dimming restyles every element: on thousands of them the bold route or neighbourhood stands out enough without it.
-    const dim = !this.overview || this.cy.elements().length <= DIM_LIMIT;
+    // Dimming restyles every element: on thousands of them (groups opened) the bold route or neighbourhood stands out enough without it.
+    const dim = !this.overview || this.cy.elements().length <= BUSY_EDGES;
     const { selected, route, step, result } = this;
     applyHighlights(this.cy, { selected, visible: this.overview ? null : this.visible, route, step, result, dim });
   }
