@@ -99,6 +99,8 @@ export class GraphView implements ViewExport {
     if (this.layer) {
       this.cy.on('tap', 'node.group', (evt) => this.toggleGroup(String((evt.target as NodeSingular).data('groupKey'))));
       this.sync();
+      // Fitted again with the groups' names above them in view.
+      this.cy.viewport(fitViewport(drawnBounds(this.cy.elements()), this.cy.width(), this.cy.height(), 30));
     }
     this.ready = this.large ? Promise.resolve() : runForce(this.cy, this.cy.elements(), this.degree).then(() => void this.cy.fit(undefined, 24));
     if (win.__ROLEPATH_TEST__) win.__cy = this.cy;
