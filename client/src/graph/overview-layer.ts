@@ -55,7 +55,7 @@ export class OverviewLayer {
     const disc = n.hasClass('group') ? this.discs.get(n.id()) : undefined;
     if (disc) {
       // A margin beyond the disc of roles: an open group's ring can be tapped clear of its roles.
-      n.data({ size: 2 * disc.r + 60, fontSize: Math.max(24, disc.r / 4) });
+      n.data({ size: 2 * disc.r + 60, fontSize: Math.max(24, disc.r / 6) });
       n.position({ x: disc.x, y: disc.y });
     } else {
       const p = this.home.get(n.id());

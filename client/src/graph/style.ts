@@ -107,8 +107,14 @@ export function graphStyle({ labelField, maxCount, large }: StyleOptions): Style
     { selector: 'edge.route-current', style: { 'line-color': CURRENT, 'target-arrow-color': CURRENT, width: 8, 'text-background-color': CURRENT, 'z-index': 30 } },
     { selector: 'node.route-current', style: { 'border-color': CURRENT, 'border-width': 5, width: 34, height: 34 } },
     { selector: 'node:selected', style: { 'border-color': '#111', 'border-width': 3, width: 30, height: 30, 'z-index': 25, 'min-zoomed-font-size': 0 } },
-    // Large graphs: the roles picked out are named at a readable size.
-    ...(large ? [{ selector: 'node.route-node, node.result-node, node:selected', style: { 'font-size': 14 } }] : []),
+    // Large graphs (seen from far out): the roles and moves picked out are larger and named at a readable size.
+    ...(large
+      ? [
+          { selector: 'node.route-node, node.result-node, node:selected', style: { width: 36, height: 36, 'font-size': 20 } },
+          { selector: 'edge.route-edge', style: { width: 8, 'font-size': 20 } },
+          { selector: 'edge.route-current', style: { width: 11 } },
+        ]
+      : []),
   ];
 }
 
