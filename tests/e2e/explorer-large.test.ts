@@ -15,6 +15,7 @@ import type { GraphResponse } from '../../server/contract/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
 import { LARGE_GRAPH } from '../../client/src/graph/layout.js';
+import { t } from '../../client/src/i18n/strings.js';
 import { generateRoleGraph } from '../bench/generate-graph.js';
 import { launchBrowser } from '../fixtures/browser.js';
 import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
@@ -90,6 +91,8 @@ describe('explorer with a graph too big to draw whole', () => {
     expect(roles.length).toBeGreaterThan(0);
     expect(roles.length).toBeLessThan(50);
     expect(await ids('node.hub')).toEqual(expect.arrayContaining(roles));
+    // The status line says the graph is shown as groups and that a group opens when clicked.
+    expect(await page.locator('#status').textContent()).toBe(t('en').loadedOverview(g.roles.length, g.transitions.length, families.length));
     // Moves between groups are summed: their counts add up to every move across families.
     const across = g.transitions.filter((t) => g.roles.find((r) => r.id === t.from)!.family !== g.roles.find((r) => r.id === t.to)!.family);
     expect(await cy<number>("cy.edges('.aggregate').map((e) => e.data('count')).reduce((a, b) => a + b, 0)")).toBe(across.reduce((a, t) => a + t.count, 0));

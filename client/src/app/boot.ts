@@ -64,7 +64,7 @@ export function mountBoot(ctx: AppContext, parts: BootParts): (prefetched?: Grap
       picker.setShown(graph.datasets ?? null);
       await parts.graph.draw(graph);
       byId('export-open').hidden = false;
-      status.loaded(graph.elements.nodes.length, graph.elements.edges.length);
+      status.loaded(graph.elements.nodes.length, graph.elements.edges.length, ctx.graph.view?.groupCount ?? null);
       document.body.dataset.ready = 'true';
       document.body.dataset.datasets = shownDatasets.join(',');
       if (started) {

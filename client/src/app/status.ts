@@ -26,9 +26,9 @@ export class StatusLine {
     showMessage(this.el, text, options);
   }
 
-  /** The graph shown has `nodes` roles and `edges` moves: says so, now and whenever the line is idle. */
-  loaded(nodes: number, edges: number): void {
-    this.idle = (s) => s.loaded(nodes, edges);
+  /** The graph shown has `nodes` roles and `edges` moves (drawn as `groups` groups when it is an overview): says so, now and whenever the line is idle. */
+  loaded(nodes: number, edges: number, groups: number | null = null): void {
+    this.idle = (s) => (groups === null ? s.loaded(nodes, edges) : s.loadedOverview(nodes, edges, groups));
     this.showCurrent();
   }
 

@@ -29,7 +29,6 @@ import { readScene, shownGraph } from './scene-reader.js';
 import { graphStyle } from './style.js';
 
 cytoscape.use(fcose);
-
 /** Set by the browser tests (tests/fixtures/browser.ts) before the page loads: the view then exposes `window.__cy`. */
 type TestWindow = { __ROLEPATH_TEST__?: boolean; __ROLEPATH_WEBGL__?: boolean; __cy?: Core };
 
@@ -37,6 +36,8 @@ type TestWindow = { __ROLEPATH_TEST__?: boolean; __ROLEPATH_WEBGL__?: boolean; _
 export class GraphView implements ViewExport {
   /** More than LARGE_GRAPH roles: drawn as an overview of groups. */
   readonly large: boolean;
+  /** Overview only: how many groups it shows (null when the graph is drawn whole). */
+  readonly groupCount: number | null;
   readonly maxCount: number;
   private readonly cy: Core;
   /** Move ids by their two ends, built for the first route drawn (not on the way to the first picture). */
@@ -74,6 +75,7 @@ export class GraphView implements ViewExport {
     this.lang = lang;
     this.degree = degrees(edges);
     this.overview = this.large ? new Overview(nodes, edges) : null;
+    this.groupCount = this.overview?.groups.length ?? null;
     const aspect = container.clientWidth > 0 ? container.clientHeight / container.clientWidth : 1;
     // Discs of roles on a ring: one per family, or per group in an overview.
     const placed = nodes.map((n) => ({ id: n.id, family: this.large ? groupKey(n) : n.family }));
@@ -116,9 +118,7 @@ export class GraphView implements ViewExport {
       const node = evt.target as NodeSingular;
       if (!node.hasClass('group')) handler(node.id());
     });
-    this.cy.on('tap', (evt) => {
-      if (evt.target === this.cy) handler(null);
-    });
+    this.cy.on('tap', (evt) => void (evt.target === this.cy && handler(null)));
   }
 
   /** Called whenever roles are hidden or all shown again, or (overview) groups are opened or all closed: "show all" follows it. */

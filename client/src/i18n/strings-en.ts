@@ -14,6 +14,8 @@ export const en = {
   language: 'Language',
   loading: 'Loading the role graph…',
   loaded: (roles: number, moves: number) => `${roles} roles, ${moves} moves. Click a role to see where it leads.`,
+  loadedOverview: (roles: number, moves: number, groups: number) =>
+    `${roles.toLocaleString('en')} roles, ${moves.toLocaleString('en')} moves, shown as ${groups} groups. Click a group to open it, or a role to see where it leads.`,
   retry: 'Try again',
   pickRole: 'Click a role in the graph, or find one with the search box, to see where people go from it and where they come from.',
   howTo: [

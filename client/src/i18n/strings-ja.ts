@@ -8,6 +8,8 @@ export const ja: Strings = {
   language: '言語',
   loading: 'ロールグラフを読み込んでいます…',
   loaded: (roles, moves) => `${roles} 職種・${moves} 件の移動。職種をクリックすると行き先が表示されます。`,
+  loadedOverview: (roles, moves, groups) =>
+    `${roles.toLocaleString('ja')} 職種・${moves.toLocaleString('ja')} 件の移動を ${groups} のグループにまとめて表示しています。グループをクリックすると中の職種が開き、職種をクリックすると行き先が表示されます。`,
   retry: '再試行',
   pickRole: 'グラフの職種をクリックするか検索すると、そこからの行き先と、そこへ来る前の職種が表示されます。',
   howTo: [
