@@ -48,7 +48,7 @@ export interface AppDeps {
   versionCheckMs?: number;
 }
 
-/** The app plus the services it built, for callers that must notify them (e.g. after a reseed). */
+/** The app plus the services it built: the snapshot cache (to warm it before measuring, as the HTTP bench does) and the import service. */
 export interface App {
   app: Express;
   snapshots: SnapshotCache;
