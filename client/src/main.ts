@@ -6,6 +6,8 @@
  */
 // First: zod's settings must be in place before any schema is built.
 import './api/zod-config.js';
+// Second: the graph is asked for before the rest of the script starts.
+import { earlyGraph } from './app/early-graph.js';
 import { mountBoot } from './app/boot.js';
 import { createContext } from './app/context.js';
 import { mountExport } from './app/export.js';
@@ -31,4 +33,4 @@ mountKeyboard(ctx, routes);
 const graph = mountGraph(ctx, (id) => {
   if (!routes.tapped(id)) void roles.show(id);
 });
-void mountBoot(ctx, { graph, routes, roles, queries })();
+void mountBoot(ctx, { graph, routes, roles, queries })(earlyGraph);

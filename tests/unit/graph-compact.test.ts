@@ -47,4 +47,27 @@ describe('compact graph', () => {
     const wild = { ...compact, moves: { ...compact.moves, target: compact.moves.target.map(() => 20) } };
     expect(compactGraphResponse.safeParse(wild).error?.issues[0]?.path).toEqual(['moves', 'target']);
   });
+
+  it('refuses an item of the wrong kind in any column, naming the column (the columns are checked in one loop each)', () => {
+    const compact = encodeCompactGraph(graphOf(20));
+    const spoil = <K extends keyof typeof compact.moves>(col: K, bad: unknown) => {
+      const items = [...(compact.moves[col] as unknown[])];
+      items[3] = bad;
+      return compactGraphResponse.safeParse({ ...compact, moves: { ...compact.moves, [col]: items } }).error?.issues[0]?.path;
+    };
+    expect(spoil('source', 1.5)).toEqual(['moves', 'source']);
+    expect(spoil('target', -1)).toEqual(['moves', 'target']);
+    expect(spoil('target', '2')).toEqual(['moves', 'target']);
+    expect(spoil('count', Number.NaN)).toEqual(['moves', 'count']);
+    expect(spoil('count', null)).toEqual(['moves', 'count']);
+    expect(spoil('probability', Infinity)).toEqual(['moves', 'probability']);
+    expect(spoil('evidence', 0.5)).toEqual(['moves', 'evidence']);
+    expect(spoil('skills', [0, -2])).toEqual(['moves', 'skills']);
+    expect(spoil('skills', null)).toEqual(['moves', 'skills']);
+    expect(spoil('skillsJa', 'x')).toEqual(['moves', 'skillsJa']);
+    expect(spoil('skillsJa', null)).toBeUndefined();
+    const family = [...compact.roles.family];
+    family[0] = -1;
+    expect(compactGraphResponse.safeParse({ ...compact, roles: { ...compact.roles, family } }).error?.issues[0]?.path).toEqual(['roles', 'family']);
+  });
 });

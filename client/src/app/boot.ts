@@ -22,7 +22,7 @@ export interface BootParts {
 }
 
 /** Mounts the dataset picker and the sign-in form; returns `start`, which loads and draws the graph (`prefetched`: one already loaded). */
-export function mountBoot(ctx: AppContext, parts: BootParts): (prefetched?: GraphResponse) => Promise<void> {
+export function mountBoot(ctx: AppContext, parts: BootParts): (prefetched?: GraphResponse | Promise<GraphResponse>) => Promise<void> {
   const { store, status, link } = ctx;
   /** Whether the first graph has loaded (a later start is a change of datasets: the route and role shown are asked again). */
   let started = false;
@@ -47,10 +47,10 @@ export function mountBoot(ctx: AppContext, parts: BootParts): (prefetched?: Grap
   });
   if (link.route) parts.routes.fill(link.route);
 
-  async function start(prefetched?: GraphResponse): Promise<void> {
+  async function start(prefetched?: GraphResponse | Promise<GraphResponse>): Promise<void> {
     status.say(ctx.s().loading);
     try {
-      const graph = prefetched ?? (await api.graph(store.get().chosenDatasets));
+      const graph = await (prefetched ?? api.graph(store.get().chosenDatasets));
       const shownDatasets = graph.datasets?.used ?? [...new Set(graph.elements.edges.map((e) => e.data.dataset))];
       store.set({
         shownDatasets,
