@@ -13,11 +13,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { GraphResponse } from '../../server/contract/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KuzuGraphStore } from '../../server/db/kuzu/kuzu-store.js';
 import { LARGE_GRAPH } from '../../client/src/graph/layout.js';
 import { t } from '../../client/src/i18n/strings.js';
 import { generateRoleGraph } from '../bench/generate-graph.js';
 import { launchBrowser } from '../fixtures/browser.js';
+import { createTestStore } from '../fixtures/engine.js';
 import { ROOT, spawnServer, type SpawnedServer } from '../fixtures/spawn-server.js';
 
 const ROLES = 900;
@@ -56,8 +56,8 @@ beforeAll(async () => {
   await mkdir(shots, { recursive: true });
   const generated = generateRoleGraph({ roles: ROLES, edgesPerRole: 3, seed: 7 });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rolepath-large-'));
-  const store = new KuzuGraphStore({ path: path.join(dataDir, 'rolepath.kuzu') });
-  await store.init();
+  // The engine under test (Kùzu in the data directory, or the test Neo4j emptied first), as the server will open it.
+  const store = await createTestStore({ kuzuPath: path.join(dataDir, 'rolepath.kuzu') });
   await store.writeGraph({ dataset: 'generated', ...generated });
   await store.close();
   [server, browser] = await Promise.all([spawnServer({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0' }), launchBrowser()]);
