@@ -3,7 +3,6 @@ import { Router } from 'express';
 import { routeQuery } from '../contract/routes.js';
 import type { RouteService } from '../services/route-service.js';
 import { requestLang } from './lang.js';
-import { sendJson } from './send-json.js';
 import { parseOrThrow } from '../validate.js';
 
 export function routeRoutes(routes: RouteService): Router {
@@ -11,7 +10,7 @@ export function routeRoutes(routes: RouteService): Router {
   router.get('/routes', async (req, res) => {
     const lang = requestLang(req);
     const params = parseOrThrow(routeQuery, req.query, 'query parameter', lang);
-    sendJson(req, res, await routes.find(params, lang));
+    res.json(await routes.find(params, lang));
   });
   return router;
 }

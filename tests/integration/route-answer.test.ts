@@ -1,7 +1,6 @@
 /**
- * A route's answer is sent by sendJson (server/http/send-json.ts), not res.json: over real HTTP it carries
- * the same headers res.json gives (JSON type with charset, exact length, weak ETag of the body), answers
- * a matching If-None-Match with 304 and no body, and HEAD with the headers only.
+ * A route's answer over real HTTP: JSON type with charset, exact length, weak ETag of the body; a
+ * matching If-None-Match gets 304 and no body, and HEAD the headers only.
  */
 import { createHash } from 'node:crypto';
 import { get } from 'node:http';

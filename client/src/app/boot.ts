@@ -21,7 +21,7 @@ export interface BootParts {
   queries: SavedQueries;
 }
 
-/** Mounts the dataset picker and the sign-in form; returns `start`, which loads and draws the graph (`prefetched`: one already loaded). */
+/** Mounts the dataset picker and the sign-in form; returns `start`, which loads and draws the graph (`prefetched`: a graph already loaded or being fetched). */
 export function mountBoot(ctx: AppContext, parts: BootParts): (prefetched?: GraphResponse | Promise<GraphResponse>) => Promise<void> {
   const { store, status, link } = ctx;
   /** Whether the first graph has loaded (a later start is a change of datasets: the route and role shown are asked again). */
