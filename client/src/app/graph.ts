@@ -68,8 +68,3 @@ export function mountGraph(ctx: AppContext, onRoleTap: (id: string | null) => vo
     },
   };
 }
-
-/** The graph's box changed size (the queries tab widens the left column): keep what was in its middle in the middle. */
-export function resizeKeepingCentre(view: GraphView | null): void {
-  view?.resizeKeepingCentre();
-}

@@ -9,7 +9,6 @@ import { h } from '../ui/dom.js';
 import type { QueriesPanel } from '../ui/queries-panel.js';
 import { SideTabs } from '../ui/side-tabs.js';
 import { byId, type AppContext } from './context.js';
-import { resizeKeepingCentre } from './graph.js';
 import type { Roles } from './roles.js';
 
 export interface SavedQueries {
@@ -47,7 +46,8 @@ export function mountQueries(ctx: AppContext, roles: Pick<Roles, 'choose'>): Sav
   /** The queries tab widens the left column (the graph gets narrower) and loads the library on first use. */
   function showTab(tab: SidePanel): void {
     document.body.classList.toggle('queries-open', tab === 'queries');
-    resizeKeepingCentre(graph.view);
+    // The graph's box changed size: keep what was in its middle in the middle.
+    graph.view?.resizeKeepingCentre();
     if (tab === 'queries') {
       if (!panel) host.replaceChildren(h('p', { class: 'muted' }, ctx.s().qLoading));
       load().then((p) => p.load(), () => undefined);
